@@ -1,0 +1,60 @@
+package dev.logindoctor.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything read from the org over the diagnostics connection, fetched once per diagnosis and
+ * handed on to every later step. A null part is unknown; {@code gaps} says why, keyed by part
+ * name ({@code user}, {@code userLogin}, {@code loginHistory}, {@code permissions},
+ * {@code ipRanges}, {@code loginHours}, {@code organization}, {@code settings}).
+ *
+ * @param available         false when the diagnostics connection could not be used at all
+ * @param unavailableReason why not, when not available
+ * @param userLookup        whether the report's username exists in this org (any active state)
+ * @param baseUsernameUser  the user whose username is the report's minus a trailing sandbox suffix
+ *                          (".uat"), when that user exists here; evidence of a wrong endpoint
+ * @param loginHistory      the user's rows near the failure time, newest first, capped
+ * @param ipRanges          the Login IP Ranges of the user's profile; empty list = no ranges
+ * @param diagnosticsLoginUrl the host the diagnostics connection logged in through
+ * @param requests          org API requests spent building this evidence (token request included)
+ */
+public record OrgEvidence(
+        boolean available,
+        String unavailableReason,
+        OrgInfo organization,
+        Lookup userLookup,
+        UserRecord user,
+        UserRecord baseUsernameUser,
+        UserLoginState userLogin,
+        List<LoginHistoryRow> loginHistory,
+        EffectivePermissions permissions,
+        List<IpRange> ipRanges,
+        LoginHours loginHours,
+        OrgSettings settings,
+        String diagnosticsLoginUrl,
+        Map<String, String> gaps,
+        int requests) {
+
+    public OrgEvidence {
+        loginHistory = loginHistory == null ? null : List.copyOf(loginHistory);
+        ipRanges = ipRanges == null ? null : List.copyOf(ipRanges);
+        gaps = gaps == null ? Map.of() : Map.copyOf(gaps);
+        userLookup = userLookup == null ? Lookup.UNKNOWN : userLookup;
+        settings = settings == null ? OrgSettings.unknown() : settings;
+    }
+
+    /** Evidence for a diagnosis that has no usable diagnostics connection. */
+    public static OrgEvidence unavailable(String reason, int requests) {
+        return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,
+                null, null, Map.of(), requests);
+    }
+
+    /** Why a part is unknown: the recorded gap, or the connection's own reason. */
+    public String gap(String part) {
+        if (!available) {
+            return "no diagnostics connection: " + unavailableReason;
+        }
+        return gaps.getOrDefault(part, part + " was not fetched");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.logindoctor.model;
+
+import java.util.Locale;
+
+/**
+ * The error the integration received: a SOAP {@code exceptionCode} (or fault code) and message,
+ * or an OAuth {@code error} and {@code error_description}.
+ */
+public record ReportedError(String code, String description) {
+    public ReportedError {
+        code = code == null ? "" : code.strip();
+        description = description == null ? "" : description.strip();
+        // SOAP fault codes come both as "sf:INVALID_LOGIN" and bare "INVALID_LOGIN".
+        int colon = code.indexOf(':');
+        if (colon >= 0 && colon < code.length() - 1 && !code.contains(" ")) {
+            code = code.substring(colon + 1);
+        }
+    }
+
+    public boolean codeIs(String expected) {
+        return code.equalsIgnoreCase(expected);
+    }
+
+    /** Case-insensitive containment test on the description. */
+    public boolean descriptionContains(String fragment) {
+        return description.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
+    }
+}

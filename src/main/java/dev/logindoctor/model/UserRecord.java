@@ -1,0 +1,15 @@
+package dev.logindoctor.model;
+
+import java.time.Instant;
+
+/** The fields of {@code User} the steps read. Absent values are null. */
+public record UserRecord(
+        String id,
+        String username,
+        boolean active,
+        String profileId,
+        String profileName,
+        String userType,
+        Instant lastPasswordChangeDate,
+        Instant lastLoginDate) {
+}
