@@ -1,0 +1,21 @@
+package dev.logindoctor.engine;
+
+import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.TrustEvidence;
+
+/**
+ * Where evidence comes from. Implementations never log in with the integration's own credentials.
+ * A source that cannot answer for a reason the caller cannot fix (no diagnostics secret, a refused
+ * JWT, a garbled response) returns evidence marked unavailable with the reason; it throws
+ * {@link dev.logindoctor.salesforce.SalesforceException} subtypes only for conditions worth a retry
+ * (throttling, 5xx, timeouts), so the state machine can back off and try again.
+ */
+public interface EvidenceSources {
+
+    /** Reads the org once over the diagnostics connection (at most a few API requests). */
+    OrgEvidence fetchOrg(FailureReport report);
+
+    /** Reads the Trust API for the org's instance; {@code org} may be unavailable. */
+    TrustEvidence fetchTrust(FailureReport report, OrgEvidence org);
+}
