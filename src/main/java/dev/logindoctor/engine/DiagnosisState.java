@@ -1,0 +1,61 @@
+package dev.logindoctor.engine;
+
+import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.Finding;
+import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.TrustEvidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one diagnosis carries from step to step (the state machine's state): the report, the
+ * evidence fetched so far (fetched once, handed on), the findings so far, and a failure a Catch
+ * recorded for the previous step. Holds references to secrets only, never secret values.
+ */
+public record DiagnosisState(
+        FailureReport report,
+        OrgEvidence org,
+        TrustEvidence trust,
+        List<Finding> findings,
+        StepFailure failure,
+        Instant startedAt) {
+
+    public DiagnosisState {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public static DiagnosisState start(FailureReport report, Instant now) {
+        return new DiagnosisState(report, null, null, List.of(), null, now);
+    }
+
+    public DiagnosisState withOrg(OrgEvidence evidence) {
+        return new DiagnosisState(report, evidence, trust, findings, failure, startedAt);
+    }
+
+    public DiagnosisState withTrust(TrustEvidence evidence) {
+        return new DiagnosisState(report, org, evidence, findings, failure, startedAt);
+    }
+
+    public DiagnosisState withFinding(Finding finding) {
+        List<Finding> next = new ArrayList<>(findings);
+        next.add(finding);
+        return new DiagnosisState(report, org, trust, next, null, startedAt);
+    }
+
+    public DiagnosisState withFailure(StepFailure stepFailure) {
+        return new DiagnosisState(report, org, trust, findings, stepFailure, startedAt);
+    }
+
+    /** The first confirmed finding, if any. */
+    public Optional<Finding> confirmed() {
+        return findings.stream().filter(Finding::isConfirmed).findFirst();
+    }
+
+    /** Org API requests spent so far. */
+    public int salesforceRequests() {
+        return org == null ? 0 : org.requests();
+    }
+}
