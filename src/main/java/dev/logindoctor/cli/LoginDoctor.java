@@ -1,7 +1,51 @@
 package dev.logindoctor.cli;
 
+import java.io.PrintStream;
+import java.time.Clock;
+
+/** The {@code login-doctor} command line: the same steps as the state machine, on a laptop. */
 public final class LoginDoctor {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_CONNECTION = 3;
+
+    private static final String USAGE = """
+            usage: login-doctor <command> [options]
+
+              demo                                   run every cause against the embedded simulated org
+              diagnose --event REPORT.json [--secrets SECRETS.json] [--trust-url URL] [--json] [--store FILE]
+              sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE]
+              history [--integration ID] [--cause CAUSE] [--json] [--store FILE]
+            """;
+
+    private LoginDoctor() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("login-doctor");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? EXIT_USAGE : EXIT_OK;
+        }
+        try {
+            return switch (args[0]) {
+                case "diagnose" -> new DiagnoseCommand(Wiring::evidenceSources, Clock.systemUTC()).run(args, out, err);
+                case "history" -> new HistoryCommand().run(args, out, err);
+                case "sim" -> Wiring.sim(args, out, err);
+                case "demo" -> Wiring.demo(args, out, err);
+                default -> {
+                    err.println("login-doctor: unknown command '" + args[0] + "'");
+                    err.print(USAGE);
+                    yield EXIT_USAGE;
+                }
+            };
+        } catch (Args.UsageError e) {
+            err.println("login-doctor " + args[0] + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
     }
 }

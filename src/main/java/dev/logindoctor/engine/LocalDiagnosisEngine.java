@@ -30,6 +30,11 @@ public final class LocalDiagnosisEngine {
     }
 
     public Diagnosis diagnose(FailureReport report) {
+        return assemble(run(report));
+    }
+
+    /** Runs the steps and returns the final state, for callers that also inspect the evidence. */
+    public DiagnosisState run(FailureReport report) {
         DiagnosisState state = DiagnosisState.start(report, clock.instant());
         for (EliminationStep step : steps) {
             state = runner.run(step, state);
@@ -37,6 +42,10 @@ public final class LocalDiagnosisEngine {
                 break;
             }
         }
-        return DiagnosisAssembler.assemble("local-" + UUID.randomUUID(), state, clock.instant());
+        return state;
+    }
+
+    public Diagnosis assemble(DiagnosisState finished) {
+        return DiagnosisAssembler.assemble("local-" + UUID.randomUUID(), finished, clock.instant());
     }
 }

@@ -1,0 +1,56 @@
+package dev.logindoctor.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.model.Diagnosis;
+import dev.logindoctor.model.Finding;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a diagnosis for people (default) or as one JSON object (--json) that scripts rely on. */
+final class DiagnosisPrinter {
+
+    private DiagnosisPrinter() {
+    }
+
+    static void printJson(Diagnosis d, PrintStream out) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cause", d.cause());
+        json.put("confirmedBy", d.confirmedBy());
+        json.put("remediation", d.remediation());
+        json.put("findings", d.findings());
+        json.put("salesforceRequests", d.salesforceRequests());
+        json.put("durationMs", d.durationMs());
+        json.put("diagnosisId", d.diagnosisId());
+        json.put("integrationId", d.integrationId());
+        json.put("username", d.username());
+        json.put("flow", d.flow());
+        json.put("failedAt", d.failedAt());
+        try {
+            out.println(Json.MAPPER.writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the diagnosis as JSON", e);
+        }
+    }
+
+    static void printText(Diagnosis d, PrintStream out) {
+        out.println("Cause:        " + d.cause() + (d.confirmedBy() == null ? "" : "   (confirmed by " + d.confirmedBy() + ")"));
+        out.println("Integration:  " + d.integrationId() + "   user " + d.username() + "   " + d.flow() + " via " + d.loginUrl());
+        out.println("Failed at:    " + d.failedAt());
+        out.println();
+        out.println("Steps:");
+        for (Finding f : d.findings()) {
+            String first = f.evidence().isEmpty() ? "" : f.evidence().get(0);
+            out.printf("  %-26s %-12s %s%n", f.step(), f.verdict(), first);
+            for (int i = 1; i < f.evidence().size(); i++) {
+                out.printf("  %-26s %-12s %s%n", "", "", f.evidence().get(i));
+            }
+        }
+        out.println();
+        out.println("Fix:          " + d.remediation());
+        out.println();
+        out.println("Org API requests: " + d.salesforceRequests() + "   time: " + d.durationMs() + " ms   id: " + d.diagnosisId());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.logindoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logindoctor.engine.SecretResolver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The local stand-in for Secrets Manager: a JSON object {secretName: secretValue}, where a value is
+ * the same JSON Secrets Manager would hold (an object, or a string containing JSON).
+ */
+final class FileSecretResolver implements SecretResolver {
+    private final Map<String, String> secrets;
+
+    private FileSecretResolver(Map<String, String> secrets) {
+        this.secrets = secrets;
+    }
+
+    static FileSecretResolver empty() {
+        return new FileSecretResolver(Map.of());
+    }
+
+    static FileSecretResolver load(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            // Jackson messages can quote the input; never echo a secrets file.
+            throw new Args.UsageError("--secrets: cannot read " + file + " as JSON"
+                    + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : ""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new Args.UsageError("--secrets: " + file + " must hold a JSON object {secretName: secretValue}");
+        }
+        Map<String, String> values = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            JsonNode v = e.getValue();
+            values.put(e.getKey(), v.isTextual() ? v.asText() : v.toString());
+        }
+        return new FileSecretResolver(values);
+    }
+
+    @Override
+    public String secretValue(String reference) {
+        String value = secrets.get(reference);
+        if (value == null) {
+            throw new SecretUnavailable("secret '" + reference + "' is not in the --secrets file");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.logindoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.model.Diagnosis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local stand-in for the DynamoDB table: one JSON line per diagnosis under ~/.login-doctor/,
+ * appended whole in one write so a crash never leaves half an item.
+ */
+final class LocalDiagnosisStore {
+    private final Path file;
+
+    private LocalDiagnosisStore(Path file) {
+        this.file = file;
+    }
+
+    static LocalDiagnosisStore at(String path) {
+        if (path != null && !path.isBlank()) {
+            return new LocalDiagnosisStore(Path.of(path));
+        }
+        String home = System.getenv("LOGIN_DOCTOR_HOME");
+        Path dir = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".login-doctor");
+        return new LocalDiagnosisStore(dir.resolve("diagnoses.jsonl"));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    void append(Diagnosis diagnosis) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String line = Json.MAPPER.writeValueAsString(StoredDiagnosis.toItem(diagnosis)) + "\n";
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local store " + file, e);
+        }
+    }
+
+    /** Every stored diagnosis, oldest first; a line that is not a diagnosis is skipped, not fatal. */
+    List<Diagnosis> readAll() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Diagnosis> all = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = Json.MAPPER.readTree(line);
+                    if (node instanceof ObjectNode item) {
+                        all.add(StoredDiagnosis.fromItem(item));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A corrupt line (an older format, a hand edit) must not hide the rest of the history.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the local store " + file, e);
+        }
+        return all;
+    }
+}
