@@ -122,6 +122,11 @@ final class ContractServer implements AutoCloseable {
         return body(status, contentType, Fixtures.read(name));
     }
 
+    /** A fixture with one literal replaced, e.g. its instance_url pointed at this server. */
+    static Responder fixture(int status, String name, String literal, String replacement) {
+        return body(status, "application/json;charset=UTF-8", Fixtures.read(name).replace(literal, replacement));
+    }
+
     /** Sends headers, then never finishes the body. */
     static Responder hangAfterHeaders(long millis) {
         return (ex, req) -> {

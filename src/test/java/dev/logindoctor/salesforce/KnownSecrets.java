@@ -40,7 +40,7 @@ final class KnownSecrets {
         for (int i = 0; i + 40 <= PRIVATE_KEY_BODY.length(); i += 20) {
             assertFalse(text.contains(PRIVATE_KEY_BODY.substring(i, i + 40)), where + " leaked part of the private key");
         }
-        assertFalse(text.contains("BEGIN PRIVATE KEY"), where + " leaked a PEM header");
+        assertFalse(text.contains("PRIVATE KEY-----\nMII") || text.contains("PRIVATE KEY----- MII"), where + " leaked a PEM block");
     }
 
     /** Message, toString and every cause's message and toString. */
