@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a Lambda cold start runs, in a fresh JVM: load the handler class, call its no-argument
  * constructor, handle one event. {@code bare} does nothing, for the JVM's own start-up from the same
- * jar. Used by {@link ColdStartTest}; the handler reads its environment as on Lambda.
+ * jar. The handler reads its environment as on Lambda.
  * Usage: {@code ColdPath bare | ColdPath <handler class> <event JSON>}
  */
 public final class ColdPath {
