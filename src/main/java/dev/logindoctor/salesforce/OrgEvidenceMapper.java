@@ -163,7 +163,7 @@ final class OrgEvidenceMapper {
                 continue;
             }
             kept.add(new LoginHistoryRow(time, r.text("Status"), r.text("SourceIp"), r.text("LoginType"), r.text("LoginSubType"),
-                    r.text("LoginUrl"), r.text("ApiType"), r.text("ApiVersion"), r.text("Application")));
+                    r.text("LoginUrl"), r.text("ApiType"), r.text("ApiVersion"), r.text("Application"), userId));
         }
         kept.sort(Comparator.comparing(LoginHistoryRow::loginTime).reversed());
         return kept.size() > MAX_HISTORY ? List.copyOf(kept.subList(0, MAX_HISTORY)) : kept;

@@ -152,6 +152,7 @@ class OrgEvidenceReaderTest {
                 "newest first; another user's row and the row outside the window are dropped");
         assertEquals(Instant.parse("2026-11-27T10:14:58Z"), h.get(0).loginTime());
         assertEquals("SOAP Partner", h.get(0).apiType());
+        assertEquals("0055g00000InTeG", h.get(2).userId(), "the row's own UserId, as Salesforce sent it");
 
         assertTrue(e.permissions().apiEnabled(), "from the profile's own permission set");
         assertTrue(e.permissions().apiOnlyUser(), "from an assigned permission set");
