@@ -139,7 +139,7 @@ final class OrgLoader {
         PublicKey pub = null;
         PrivateKey priv = null;
         if ("generate".equalsIgnoreCase(a.publicKey())) {
-            KeyPair kp = PemKeys.generateRsa();
+            KeyPair kp = PemKeys.generatedFor(org.orgId + "/" + a.consumerKey());
             pub = kp.getPublic();
             priv = kp.getPrivate();
         } else if (a.publicKey() != null) {
