@@ -87,6 +87,9 @@ final class OrgLoader {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("user " + u.username() + ": no permission set " + ref)));
         }
+        if (org.userByUsername(u.username()).isPresent()) {
+            throw new IllegalArgumentException("two users named " + u.username() + ": usernames are unique across Salesforce");
+        }
         Instant now = org.now();
         SimUser user = new SimUser(u.id() == null ? org.ids.next("005") : SalesforceId.to18(u.id()), org.ids.next("060"),
                 u.username(), u.firstName(), u.lastName() == null ? u.username() : u.lastName(),
