@@ -6,6 +6,7 @@ import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.LoginFlow;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CONNECTED_APP_NOT_APPROVED: an OAuth flow answered {@code invalid_grant} "user hasn't approved this
@@ -29,8 +30,8 @@ public final class CheckConnectedAppApproval extends BaseCheck {
         if (err.consumerNotApproved()) {
             return confirmed(List.of(err.describe()), remediation(f));
         }
-        Cause other = err.namedCause();
-        if (other != null) {
+        Optional<String> other = err.namedReason();
+        if (other.isPresent()) {
             return ruledOut(List.of(err.describe() + ": the error names " + other + ", not a missing approval"));
         }
         return inconclusive(List.of(err.describe() + ": not the 'user hasn't approved this consumer' answer, but the bundled error hides the reason"));

@@ -37,8 +37,8 @@ public final class CheckJwtAssertion extends BaseCheck {
             return confirmed(f.row().lines(), remediation(f, ErrorSignals.JwtProblem.EXPIRED));
         }
         List<String> lines = new ArrayList<>();
-        Cause other = err.namedCause();
-        if (other != null) {
+        Optional<String> other = err.namedReason();
+        if (other.isPresent()) {
             lines.add(err.describe() + ": the error names " + other + ", not the assertion");
             return ruledOut(lines);
         }
@@ -50,8 +50,8 @@ public final class CheckJwtAssertion extends BaseCheck {
     private static String remediation(Facts f, ErrorSignals.JwtProblem problem) {
         String app = "<your connected app>";
         return switch (problem) {
-            case AUDIENCE -> "Set the assertion's aud claim to " + audience(f) + " (" + LoginHost.PRODUCTION_LOGIN
-                    + " for production, " + LoginHost.SANDBOX_LOGIN + " for a sandbox; an Experience Cloud site's URL for site users).";
+            case AUDIENCE -> "Set the assertion's aud claim to " + audience(f) + ": " + LoginHost.PRODUCTION_LOGIN
+                    + " for production orgs, " + LoginHost.SANDBOX_LOGIN + " for sandboxes (an Experience Cloud site's URL only for site users).";
             case EXPIRED -> "Set the assertion's exp to at most 3 minutes after the time of signing (exp = now + ≤180 s, in epoch seconds), "
                     + "and keep the integration host's clock NTP-synchronized: a skewed clock makes fresh assertions look expired.";
             case SIGNATURE -> "Sign the assertion with RS256 using the private key whose certificate is on the connected app "

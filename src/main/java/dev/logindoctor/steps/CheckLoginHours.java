@@ -25,8 +25,8 @@ public final class CheckLoginHours extends BaseCheck {
         if (restriction.cause() == Cause.LOGIN_HOURS_RESTRICTED) {
             String profile = IpCheck.profileName(f.org());
             String window = hours.window() == null ? "the day's window" : hours.window();
-            return confirmed(lines, "Setup → Profiles → " + profile + " → Login Hours: " + window
-                    + (hours.result() == HoursCheck.Result.OUTSIDE ? "; " + hours.line() : "")
+            String when = hours.localTime() == null ? "" : "; the failure came at " + hours.localTime();
+            return confirmed(lines, "Setup → Profiles → " + profile + " → Login Hours: " + window + when
                     + ". Widen that window or schedule the integration inside it.");
         }
         if (f.scope().different()) {

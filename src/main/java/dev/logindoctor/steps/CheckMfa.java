@@ -26,7 +26,9 @@ public final class CheckMfa extends BaseCheck {
         String user = f.username();
         LoginFlow flow = f.report().flow();
         if (f.row().says(LoginStatus.MFA_REQUIRED)) {
-            return confirmed(f.row().lines(), flow != null && flow.sendsPassword() ? apiRemediation(f) : uiRemediation(user));
+            EffectivePermissions perms = f.org().available() ? f.org().permissions() : null;
+            boolean apiMfa = perms != null && Boolean.TRUE.equals(perms.mfaForApiLogins());
+            return confirmed(f.row().lines(), apiMfa ? apiRemediation(f) : uiRemediation(user));
         }
         CredentialFailure credential = f.credential();
         if (credential.outcome() == CredentialFailure.Outcome.MFA_FOR_API_LOGINS) {

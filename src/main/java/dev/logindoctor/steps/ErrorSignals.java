@@ -160,6 +160,15 @@ public final class ErrorSignals {
         return null;
     }
 
+    /** What the error names when it names a reason (a cause, or the IP-or-hours pair); empty for the bundled error. */
+    public Optional<String> namedReason() {
+        Cause cause = namedCause();
+        if (cause != null) {
+            return Optional.of(cause.name());
+        }
+        return ipOrHoursRestricted() ? Optional.of("an IP or Login Hours restriction") : Optional.empty();
+    }
+
     /** The error as one short evidence line. */
     public String describe() {
         String text = error.code() + (error.description().isEmpty() ? "" : ": " + error.description());

@@ -134,8 +134,8 @@ public final class ExplainingRow {
     private static String describe(LoginHistoryRow r, LoginStatus status, Instant failedAt) {
         String where = (r.sourceIp() == null || r.sourceIp().isBlank() ? "" : " from " + r.sourceIp())
                 + (r.application() == null || r.application().isBlank() ? "" : " via " + r.application());
-        String when = Times.at(r.loginTime()) + " (" + Times.minutes(Duration.between(failedAt, r.loginTime()))
-                + (r.loginTime().isBefore(failedAt) ? " before" : r.loginTime().isAfter(failedAt) ? " after" : "") + " failedAt)";
+        String when = Times.at(r.loginTime()) + (r.loginTime().equals(failedAt) ? " (at failedAt)"
+                : " (" + Times.minutes(Duration.between(failedAt, r.loginTime())) + (r.loginTime().isBefore(failedAt) ? " before" : " after") + " failedAt)");
         if (!status.isRecognized()) {
             return "LoginHistory row at " + when + where + " has Status '" + r.status()
                     + "', which is not in the LOGIN_STATUS dictionary: no opinion";

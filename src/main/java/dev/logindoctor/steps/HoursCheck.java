@@ -12,21 +12,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Whether the failure time falls inside the profile's Login Hours, read in the org's time zone. */
-public record HoursCheck(Result result, String line, String window) {
+public record HoursCheck(Result result, String line, String window, String localTime) {
 
     public enum Result { INSIDE, OUTSIDE, NO_HOURS, UNKNOWN }
 
     public static HoursCheck of(Instant failedAt, OrgEvidence org) {
         if (org == null || !org.available() || org.loginHours() == null) {
-            return new HoursCheck(Result.UNKNOWN, "Login Hours unknown: " + (org == null ? "the org was not read" : org.gap("loginHours")), null);
+            return new HoursCheck(Result.UNKNOWN, "Login Hours unknown: " + (org == null ? "the org was not read" : org.gap("loginHours")), null, null);
         }
         LoginHours hours = org.loginHours();
         String profile = IpCheck.profileName(org);
         if (hours.days().isEmpty()) {
-            return new HoursCheck(Result.NO_HOURS, "profile " + profile + " has no Login Hours", null);
+            return new HoursCheck(Result.NO_HOURS, "profile " + profile + " has no Login Hours", null, null);
         }
         if (failedAt == null) {
-            return new HoursCheck(Result.UNKNOWN, "the report has no failedAt to compare with the Login Hours", null);
+            return new HoursCheck(Result.UNKNOWN, "the report has no failedAt to compare with the Login Hours", null, null);
         }
         // Login Hours are in the org's default time zone; take the org's when the hours do not carry one.
         if ((hours.timeZone() == null || hours.timeZone().isBlank()) && org.organization() != null
@@ -44,10 +44,10 @@ public record HoursCheck(Result result, String line, String window) {
                 : dayName + " " + hhmm(w.startMinute()) + "–" + hhmm(w.endMinute()) + " " + zone.getId()).orElse(null);
         if (hours.allows(failedAt)) {
             return new HoursCheck(Result.INSIDE, "the failure (" + localTime + ") is inside profile " + profile + "'s Login Hours"
-                    + (windowText == null ? " (no restriction on " + dayName + ")" : " (" + windowText + ")"), windowText);
+                    + (windowText == null ? " (no restriction on " + dayName + ")" : " (" + windowText + ")"), windowText, localTime);
         }
         return new HoursCheck(Result.OUTSIDE, "the failure (" + localTime + ") is outside profile " + profile
-                + "'s Login Hours (" + windowText + ")", windowText);
+                + "'s Login Hours (" + windowText + ")", windowText, localTime);
     }
 
     static String hhmm(int minute) {

@@ -70,6 +70,6 @@ public record IpCheck(Result result, String ip, String profile, List<IpRange> ra
             return "(the user's profile)";
         }
         String name = org.user().profileName();
-        return name != null && !name.isBlank() ? "'" + name + "'" : org.user().profileId() != null ? org.user().profileId() : "(the user's profile)";
+        return name != null && !name.isBlank() ? name : org.user().profileId() != null ? org.user().profileId() : "(the user's profile)";
     }
 }

@@ -21,6 +21,9 @@ final class Times {
         if (m < 120) {
             return m + " min";
         }
-        return (m / 60) + " h " + (m % 60) + " min";
+        if (m < 48 * 60) {
+            return (m / 60) + " h " + (m % 60) + " min";
+        }
+        return (m / (24 * 60)) + " days";
     }
 }

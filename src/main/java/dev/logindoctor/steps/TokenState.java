@@ -28,8 +28,9 @@ public record TokenState(State state, String line) {
         }
         UserRecord user = f.org().user();
         if (user == null) {
-            return new TokenState(State.UNKNOWN, "the token's age is unknown: the user was not read ("
-                    + f.org().gap("user") + ")");
+            return new TokenState(State.UNKNOWN, f.org().userLookup() == dev.logindoctor.model.Lookup.NOT_FOUND
+                    ? "the token's age is unknown: no user " + report.username() + " in this org"
+                    : "the token's age is unknown: the user was not read (" + f.org().gap("user") + ")");
         }
         if (user.lastPasswordChangeDate() == null) {
             return new TokenState(State.UNKNOWN, "the token's age is unknown: User.LastPasswordChangeDate is empty");
