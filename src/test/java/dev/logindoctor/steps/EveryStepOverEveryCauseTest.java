@@ -7,7 +7,7 @@ import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,10 +34,15 @@ class EveryStepOverEveryCauseTest {
         assertEquals("CheckPassword", StepOrder.steps().get(StepOrder.steps().size() - 1).name());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Cause.class, names = "UNDETERMINED", mode = EnumSource.Mode.EXCLUDE)
-    void onlyTheCausesOwnStepConfirms(Cause cause) {
-        Evidence evidence = Fixtures.of(cause).evidence();
+    static List<Fixtures.Variant> variants() {
+        return Fixtures.variants();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void onlyTheCausesOwnStepConfirms(Fixtures.Variant variant) {
+        Cause cause = variant.cause();
+        Evidence evidence = variant.scenario().evidence();
         List<String> confirmedBy = new ArrayList<>();
         for (var step : StepOrder.steps()) {
             Finding finding = step.check(evidence);
