@@ -1,0 +1,74 @@
+package dev.logindoctor.sim;
+
+/**
+ * Why the sim refused a login for a known (or unknown) user: the LoginHistory Status it writes and
+ * what goes on the wire for SOAP and for OAuth. Salesforce bundles most refusals into one answer
+ * (INVALID_LOGIN / invalid_grant "authentication failure"); only the history row tells them apart.
+ * Status texts follow the observed LoginHistory strings (SALESFORCE.md §3) and, where none was
+ * observed, the EventLogFile LOGIN_STATUS display texts in the same title case; those marked [U]
+ * are the sim's choice.
+ */
+enum Rejection {
+    /** No such user here: no history row can be keyed to a user. */
+    UNKNOWN_USER(null, Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    /** The sim's choice: during a core maintenance that takes the instance down, logins get the bundled answer. */
+    ORG_IN_MAINTENANCE("Organization is in maintenance", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    INACTIVE("User is Inactive", Soap.INVALID_LOGIN, "inactive_user", "user is inactive", false),
+    FROZEN("User is Frozen", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    LOCKED("Password Lockout", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    RESTRICTED_TIME("Restricted Time", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
+    MFA_REQUIRED("Multi-factor required", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    RESTRICTED_IP("Restricted IP", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
+    /** [U] status text. */
+    API_DISABLED_FOR_ORG("Failed: API Disabled for Organization", Soap.API_DISABLED_FOR_ORG, "invalid_grant", "authentication failure", false),
+    /** [U] status text; the SOAP code is the one seen for a user without API Enabled (C3 S31). */
+    API_DISABLED_FOR_USER("Failed: API Disabled", Soap.API_CURRENTLY_DISABLED, "invalid_grant", "authentication failure", false),
+    /**
+     * SOAP login() switched off for the org. Salesforce documents no fault for it; the sim answers
+     * FUNCTIONALITY_NOT_ENABLED (a documented ExceptionCode WSC treats as a login failure). [U]
+     */
+    SOAP_LOGIN_DISABLED("Failed: SOAP API login() Disabled", Soap.FUNCTIONALITY_NOT_ENABLED, "invalid_grant", "authentication failure", false),
+    PASSWORD_FLOW_DISABLED("Username-Password Flow Disabled", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
+    /** [U] status text. */
+    NOT_APPROVED("Failed: Not approved for access", Soap.INVALID_LOGIN, "invalid_grant", "user hasn't approved this consumer", false),
+    /** A wrong password, or the right password with a wrong or stale token (the sim's choice, see docs). */
+    WRONG_PASSWORD("Invalid Password", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", true),
+    TOKEN_REQUIRED("Failed: API security token required", Soap.LOGIN_MUST_USE_SECURITY_TOKEN, "invalid_grant", "authentication failure", true),
+    RATE_EXCEEDED("Login Rate Exceeded", Soap.INVALID_LOGIN, "rate_limit_exceeded", "number of logins exceeded", false);
+
+    static final String INVALID_LOGIN_MESSAGE = "Invalid username, password, security token; or user locked out.";
+
+    /** SOAP LoginFault codes and messages (SALESFORCE.md §1). */
+    enum Soap {
+        INVALID_LOGIN(INVALID_LOGIN_MESSAGE),
+        LOGIN_MUST_USE_SECURITY_TOKEN(INVALID_LOGIN_MESSAGE + " Are you at a new location? When accessing Salesforce--either"
+                + " via a desktop client or the API--from outside of your company's trusted networks, you must add a security"
+                + " token to your password to log in. To get your new security token, log in to Salesforce. From your personal"
+                + " settings, enter Reset My Security Token in the Quick Find box, then select Reset My Security Token."),
+        API_DISABLED_FOR_ORG("API is not enabled for this Organization or Partner"),
+        API_CURRENTLY_DISABLED("API is disabled for this User"),
+        FUNCTIONALITY_NOT_ENABLED("SOAP API login() is disabled by default in this org."),
+        UNSUPPORTED_API_VERSION("login() is not available in this API version; use API version 64.0 or earlier.");
+
+        final String message;
+
+        Soap(String message) {
+            this.message = message;
+        }
+    }
+
+    final String historyStatus;
+    final Soap soap;
+    final String oauthError;
+    final String oauthDescription;
+    /** Counts toward the lockout limit (wrong password or token, SALESFORCE.md §4). */
+    final boolean countsTowardLockout;
+
+    Rejection(String historyStatus, Soap soap, String oauthError, String oauthDescription, boolean countsTowardLockout) {
+        this.historyStatus = historyStatus;
+        this.soap = soap;
+        this.oauthError = oauthError;
+        this.oauthDescription = oauthDescription;
+        this.countsTowardLockout = countsTowardLockout;
+    }
+}
