@@ -1,0 +1,61 @@
+package dev.logindoctor.aws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.model.Diagnosis;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Publishes {@code DiagnosisCompleted} (source {@code login-doctor}) for whoever subscribes: the
+ * cause and where to read the rest. The detail carries no evidence lines and no secret references.
+ */
+public final class DiagnosisEvents {
+    public static final String SOURCE = "login-doctor";
+    public static final String DETAIL_TYPE = "DiagnosisCompleted";
+
+    private final EventBridgeClient eventBridge;
+    private final String busName;
+
+    public DiagnosisEvents(EventBridgeClient eventBridge, String busName) {
+        this.eventBridge = eventBridge;
+        this.busName = busName;
+    }
+
+    public void publishCompleted(Diagnosis diagnosis, String executionArn) {
+        String detail = detail(diagnosis, executionArn).toString();
+        PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
+                .source(SOURCE)
+                .detailType(DETAIL_TYPE)
+                .eventBusName(busName)
+                .detail(detail)));
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            PutEventsResultEntry entry = response.entries().get(0);
+            // Thrown so the state machine's Retry on Record tries again; the stored item makes that safe.
+            throw new EventNotPublished("EventBridge refused DiagnosisCompleted for " + diagnosis.diagnosisId() + ": "
+                    + entry.errorCode() + " " + entry.errorMessage());
+        }
+    }
+
+    static ObjectNode detail(Diagnosis diagnosis, String executionArn) {
+        ObjectNode detail = Json.MAPPER.createObjectNode()
+                .put("cause", diagnosis.cause().name())
+                .put("integrationId", diagnosis.integrationId())
+                .put("executionArn", executionArn)
+                .put("diagnosisId", diagnosis.diagnosisId())
+                .put("username", diagnosis.username())
+                .put("failedAt", diagnosis.failedAt().toString());
+        if (diagnosis.confirmedBy() != null) {
+            detail.put("confirmedBy", diagnosis.confirmedBy());
+        }
+        return detail;
+    }
+
+    /** PutEvents answered but did not take the event. */
+    public static final class EventNotPublished extends RuntimeException {
+        public EventNotPublished(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

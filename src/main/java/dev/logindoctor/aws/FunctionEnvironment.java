@@ -1,0 +1,79 @@
+package dev.logindoctor.aws;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The environment variables the template gives each function (TABLE_NAME, STATE_MACHINE_ARN,
+ * EVENT_BUS_NAME, SECRET_PREFIX, TRUST_URL, RETENTION_DAYS). A missing required one fails with its
+ * name, so a template mistake shows in the first log line rather than as a null deep inside the SDK.
+ */
+public final class FunctionEnvironment {
+    public static final String DEFAULT_TRUST_URL = "https://api.status.salesforce.com";
+    public static final int DEFAULT_RETENTION_DAYS = 365;
+
+    private final Function<String, String> lookup;
+
+    private FunctionEnvironment(Function<String, String> lookup) {
+        this.lookup = lookup;
+    }
+
+    public static FunctionEnvironment system() {
+        return new FunctionEnvironment(System::getenv);
+    }
+
+    public static FunctionEnvironment of(Map<String, String> values) {
+        return new FunctionEnvironment(values::get);
+    }
+
+    public String tableName() {
+        return required("TABLE_NAME");
+    }
+
+    public String stateMachineArn() {
+        return required("STATE_MACHINE_ARN");
+    }
+
+    public String eventBusName() {
+        return required("EVENT_BUS_NAME");
+    }
+
+    /** Null when unset: {@link SecretsManagerResolver} then refuses every reference (fail closed). */
+    public String secretPrefix() {
+        return optional("SECRET_PREFIX");
+    }
+
+    public String trustUrl() {
+        String url = optional("TRUST_URL");
+        return url == null ? DEFAULT_TRUST_URL : url;
+    }
+
+    public int retentionDays() {
+        String days = optional("RETENTION_DAYS");
+        if (days == null) {
+            return DEFAULT_RETENTION_DAYS;
+        }
+        try {
+            int value = Integer.parseInt(days);
+            if (value < 1) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable RETENTION_DAYS must be a positive whole number of days");
+        }
+    }
+
+    private String required(String name) {
+        String value = optional(name);
+        if (value == null) {
+            throw new IllegalStateException("environment variable " + name + " is not set; the template must pass it to this function");
+        }
+        return value;
+    }
+
+    private String optional(String name) {
+        String value = lookup.apply(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

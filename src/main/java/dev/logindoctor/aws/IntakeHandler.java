@@ -1,0 +1,126 @@
+package dev.logindoctor.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.DiagnosisState;
+import dev.logindoctor.engine.FailureReportParser;
+import dev.logindoctor.engine.InvalidReport;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.model.FailureReport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Takes a failure report — invoked directly with the report as the payload, or through the
+ * function URL (IAM auth) with the report as the POST body — validates it with the CLI's rules,
+ * and starts one diagnosis per integration and failure window ({@link ExecutionName}).
+ * <ul>
+ *   <li>accepted: {@code {"executionArn", "duplicate"}}; over the URL 202 (started) or 200 (duplicate)</li>
+ *   <li>bad report: {@code {"error": "InvalidReport", "field", "message"}}, returned (not thrown: a
+ *       caller's mistake is not a function error for the alarms); over the URL with HTTP 400</li>
+ * </ul>
+ * Nothing is started unless the whole report is valid.
+ */
+public final class IntakeHandler implements RequestStreamHandler {
+    private final FailureReportParser parser;
+    private final StepFunctionsStarter starter;
+    private final String secretPrefix;
+    private final Clock clock;
+
+    public IntakeHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    private IntakeHandler(FunctionEnvironment env) {
+        this(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
+    }
+
+    /** @param secretPrefix when set, the report's secret references must lie under it (null: checked later, by the steps) */
+    public IntakeHandler(StepFunctionsStarter starter, String secretPrefix, Clock clock) {
+        this.parser = new FailureReportParser(clock);
+        this.starter = starter;
+        this.secretPrefix = secretPrefix;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode event = tryRead(payload);
+        String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+        JsonNode response = FunctionUrlEvent.matches(event) ? overUrl(event, requestId) : direct(payload, requestId);
+        Json.MAPPER.writeValue(output, response);
+    }
+
+    private JsonNode direct(String payload, String requestId) {
+        try {
+            return accept(parser.parse(payload), requestId);
+        } catch (InvalidReport e) {
+            return invalid(e);
+        }
+    }
+
+    private JsonNode overUrl(JsonNode event, String requestId) {
+        if (!"POST".equalsIgnoreCase(FunctionUrlEvent.method(event))) {
+            return FunctionUrlEvent.response(405, invalid(new InvalidReport(null, "send the failure report with POST")));
+        }
+        String body = FunctionUrlEvent.body(event);
+        if (body == null) {
+            return FunctionUrlEvent.response(400, invalid(new InvalidReport(null, "the body is marked base64 but is not valid base64")));
+        }
+        try {
+            ObjectNode accepted = accept(parser.parse(body), requestId);
+            return FunctionUrlEvent.response(accepted.get("duplicate").asBoolean() ? 200 : 202, accepted);
+        } catch (InvalidReport e) {
+            return FunctionUrlEvent.response(400, invalid(e));
+        }
+    }
+
+    /**
+     * The input carries this request's id beside the start state: Step Functions treats a second
+     * start with the same name AND the same input as the same call (it returns the running
+     * execution without an error), and a duplicate report must be reported as one.
+     */
+    private ObjectNode accept(FailureReport report, String requestId) {
+        requireUnderPrefix("credentialSecret", report.credentialSecret());
+        requireUnderPrefix("diagnosticsSecret", report.diagnosticsSecret());
+        ObjectNode start = Json.MAPPER.valueToTree(DiagnosisState.start(report, clock.instant()));
+        String input = start.put("intakeRequestId", requestId).toString();
+        StepFunctionsStarter.Started started = starter.start(ExecutionName.of(report), input);
+        return Json.MAPPER.createObjectNode()
+                .put("executionArn", started.executionArn())
+                .put("duplicate", started.duplicate());
+    }
+
+    private void requireUnderPrefix(String field, String reference) {
+        if (secretPrefix != null && reference != null && !SecretsManagerResolver.secretName(reference).startsWith(secretPrefix)) {
+            throw new InvalidReport(field, "must name a secret whose name starts with '" + secretPrefix
+                    + "'; Login Doctor reads no other secrets");
+        }
+    }
+
+    private static ObjectNode invalid(InvalidReport e) {
+        ObjectNode error = Json.MAPPER.createObjectNode().put("error", "InvalidReport");
+        if (e.field() == null) {
+            error.putNull("field");
+        } else {
+            error.put("field", e.field());
+        }
+        return error.put("message", e.getMessage());
+    }
+
+    private static JsonNode tryRead(String payload) {
+        try {
+            return Json.MAPPER.readTree(payload);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

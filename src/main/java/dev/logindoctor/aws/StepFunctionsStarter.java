@@ -1,0 +1,43 @@
+package dev.logindoctor.aws;
+
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+import java.util.function.Supplier;
+
+/**
+ * Starts a diagnosis execution under a deterministic name. A name already taken means the same
+ * failure is already being (or was) diagnosed: that is a duplicate, not an error, and its ARN is
+ * derived from the state machine's ARN ({@code ...:stateMachine:NAME} → {@code ...:execution:NAME:EXEC}).
+ */
+public final class StepFunctionsStarter {
+    private final Supplier<SfnClient> stepFunctions;
+    private final String stateMachineArn;
+
+    /** The client is asked for on the first start: a refused report never pays for building it. */
+    public StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn) {
+        this.stepFunctions = stepFunctions;
+        this.stateMachineArn = stateMachineArn;
+    }
+
+    public record Started(String executionArn, boolean duplicate) {
+    }
+
+    public Started start(String executionName, String input) {
+        try {
+            String arn = stepFunctions.get().startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
+            return new Started(arn, false);
+        } catch (ExecutionAlreadyExistsException e) {
+            return new Started(executionArn(stateMachineArn, executionName), true);
+        }
+    }
+
+    static String executionArn(String stateMachineArn, String executionName) {
+        int marker = stateMachineArn.indexOf(":stateMachine:");
+        if (marker < 0) {
+            throw new IllegalStateException("STATE_MACHINE_ARN is not a state machine ARN (…:stateMachine:NAME)");
+        }
+        return stateMachineArn.substring(0, marker) + ":execution:" + stateMachineArn.substring(marker + ":stateMachine:".length())
+                + ":" + executionName;
+    }
+}

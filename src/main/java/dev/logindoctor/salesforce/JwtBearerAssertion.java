@@ -1,0 +1,75 @@
+package dev.logindoctor.salesforce;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The OAuth JWT bearer assertion Salesforce expects (SALESFORCE.md §2, S9/S10): header
+ * {@code {"alg":"RS256"}}, claims iss = consumer key, sub = username, aud = the login audience,
+ * exp = now + 3 minutes, signed SHA256withRSA. Signed with the JDK's {@link Signature} rather than a
+ * JOSE library: no extra jar (and its class loading) on the Lambda cold path.
+ */
+public final class JwtBearerAssertion {
+    /** Salesforce accepts an exp at most 3 minutes ahead. */
+    public static final Duration LIFETIME = Duration.ofMinutes(3);
+    public static final String PRODUCTION_AUDIENCE = "https://login.salesforce.com";
+    public static final String SANDBOX_AUDIENCE = "https://test.salesforce.com";
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private JwtBearerAssertion() {
+    }
+
+    /** The signed compact JWT. It is a credential: never log it, never put it in a message. */
+    public static String create(String clientId, String username, String audience, PrivateKey key, Clock clock) {
+        long exp = clock.instant().plus(LIFETIME).getEpochSecond();
+        String header = "{\"alg\":\"RS256\"}";
+        String claims = "{\"iss\":" + quote(clientId) + ",\"sub\":" + quote(username) + ",\"aud\":" + quote(audience)
+                + ",\"exp\":" + exp + "}";
+        String signingInput = B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(key);
+            rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + B64URL.encodeToString(rs256.sign());
+        } catch (GeneralSecurityException e) {
+            throw new UnusableCredentials("the private key cannot sign an RS256 assertion (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * The aud claim for a login URL: test.salesforce.com for sandbox hosts (test.salesforce.com,
+     * {@code *.sandbox.my.salesforce.com}, scratch orgs' {@code *.scratch.my.salesforce.com}, and the
+     * legacy {@code name--sandbox.*.my.salesforce.com}); the login URL itself for a loopback
+     * simulator; login.salesforce.com for every production host, My Domains included (S9 lists
+     * only the two generic audiences; a My Domain aud is unconfirmed).
+     */
+    public static String audienceFor(String loginUrl) {
+        URI uri = URI.create(loginUrl);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (dev.logindoctor.engine.FailureReportParser.isLoopback(host)) {
+            return DiagnosticsCredentials.normalizeLoginUrl(loginUrl, "loginUrl");
+        }
+        if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")
+                || host.endsWith(".scratch.my.salesforce.com")
+                || (host.endsWith(".my.salesforce.com") && host.contains("--"))) {
+            return SANDBOX_AUDIENCE;
+        }
+        return PRODUCTION_AUDIENCE;
+    }
+
+    private static String quote(String s) {
+        try {
+            return WireJson.MAPPER.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.logindoctor.aws;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts moto's server once per test run (on a free loopback port), waits until it answers, and
+ * stops it when the run ends; test classes share it and keep apart by using their own resource
+ * names. Inject {@link Moto} into a test's constructor or methods.
+ */
+public final class MotoServer implements BeforeAllCallback, ParameterResolver {
+
+    /** A running moto: its endpoint and SDK clients pointed at it. */
+    public record Moto(URI endpoint) {
+        public DynamoDbClient dynamoDb() {
+            return configure(DynamoDbClient.builder()).build();
+        }
+
+        public SecretsManagerClient secretsManager() {
+            return configure(SecretsManagerClient.builder()).build();
+        }
+
+        public SfnClient stepFunctions() {
+            return configure(SfnClient.builder()).build();
+        }
+
+        public EventBridgeClient eventBridge() {
+            return configure(EventBridgeClient.builder()).build();
+        }
+
+        public SqsClient sqs() {
+            return configure(SqsClient.builder()).build();
+        }
+
+        private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+            return builder.endpointOverride(endpoint)
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+    }
+
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        final Process process;
+        final Moto moto;
+
+        Running(Process process, Moto moto) {
+            this.process = process;
+            this.moto = moto;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Moto.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return running(context).moto;
+    }
+
+    private static Running running(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        Path motoServer = TestTools.require(TestTools.MOTO_SERVER);
+        int port = freePort();
+        try {
+            Path log = Files.createDirectories(TestTools.PROJECT.resolve("target")).resolve("moto-server.log");
+            Process process = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            // If the JVM dies before JUnit closes the store, don't leave moto behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            awaitReady(process, endpoint, log);
+            return new Running(process, new Moto(endpoint));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + motoServer, e);
+        }
+    }
+
+    private static void awaitReady(Process process, URI endpoint, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto", e);
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("moto_server did not answer within 60 s; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
