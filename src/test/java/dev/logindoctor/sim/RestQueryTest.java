@@ -214,6 +214,21 @@ class RestQueryTest {
     }
 
     @Test
+    void pastTheOrgsRequestLimitRestAnswers403() throws Exception {
+        String json = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/sim/test-org.json"))
+                .replace("\"queryBatchSize\": 3", "\"queryBatchSize\": 3, \"apiRequestLimit\": 2");
+        try (SimulatedOrg limited = SimulatedOrg.start(SimScenarios.parse(json, "limited"))) {
+            String t = SimHttp.diagnosticsToken(limited);
+            assertEquals(200, SimHttp.query(limited, t, "SELECT Id FROM Organization").status());
+            assertEquals(200, SimHttp.get(limited, "/services/data/v62.0/sobjects/User/describe", t).status());
+            SimHttp.Reply third = SimHttp.query(limited, t, "SELECT Id FROM Organization");
+
+            assertEquals(403, third.status());
+            assertEquals("[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]", third.body());
+        }
+    }
+
+    @Test
     void withoutManageUsersOnlyOwnHistoryRowsAreVisible() {
         SimHttp.Reply login = SimHttp.passwordGrant(org, "svc@acme.com", "Spring2026!BillingaK9fT3xQ2mV7pL4sR8wE1zYb", "203.0.113.7");
         String svcToken = login.json().get("access_token").asText();
