@@ -61,7 +61,30 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
-        return trust.read(report, org, clock.instant());
+        return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+    }
+
+    /**
+     * The org's My Domain alias from the diagnostics secret, without logging in: its optional
+     * {@code "myDomain"}, else the alias of its loginUrl. Null when there is none to be had.
+     */
+    private String myDomainFromDiagnosticsSecret(FailureReport report) {
+        if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode secret = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(secrets.secretValue(report.diagnosticsSecret()));
+            com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
+            if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
+                return myDomain.asText();
+            }
+            com.fasterxml.jackson.databind.JsonNode loginUrl = secret == null ? null : secret.get("loginUrl");
+            return loginUrl != null && loginUrl.isTextual() ? TrustEvidenceReader.myDomainAlias(loginUrl.asText()) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
+            return null;
+        }
     }
 
     @Override

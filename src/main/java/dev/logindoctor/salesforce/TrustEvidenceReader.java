@@ -34,9 +34,19 @@ public final class TrustEvidenceReader {
     }
 
     public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now) {
+        return read(report, org, now, null);
+    }
+
+    /**
+     * @param knownAlias the org's My Domain alias when known from elsewhere (the diagnostics secret):
+     *                   the way to the instance when the org cannot be read and the report's login
+     *                   host is generic (login.salesforce.com) — e.g. during the very maintenance
+     *                   that broke the login
+     */
+    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, String knownAlias) {
         Instant failedAt = report.failedAt() != null ? report.failedAt() : now;
         try {
-            String key = instanceKey(report, org);
+            String key = instanceKey(report, org, knownAlias);
             if (key == null) {
                 return TrustEvidence.unavailable(unresolvedReason(report, org));
             }
@@ -61,12 +71,15 @@ public final class TrustEvidenceReader {
         }
     }
 
-    private String instanceKey(FailureReport report, OrgEvidence org) {
+    private String instanceKey(FailureReport report, OrgEvidence org, String knownAlias) {
         if (org != null && org.available() && org.organization() != null && org.organization().instanceName() != null
                 && !org.organization().instanceName().isBlank()) {
             return org.organization().instanceName().strip();
         }
         String alias = myDomainAlias(report.loginUrl());
+        if (alias == null) {
+            alias = knownAlias == null || knownAlias.isBlank() ? null : knownAlias.strip().toLowerCase(java.util.Locale.ROOT);
+        }
         if (alias == null) {
             return null;
         }
@@ -87,7 +100,7 @@ public final class TrustEvidenceReader {
         String fromOrg = org == null || !org.available() ? "there is no diagnostics connection"
                 : "the org did not give its instance (" + org.gap("organization") + ")";
         return "the org's instance is unknown: " + fromOrg + ", and the login host " + host(report.loginUrl())
-                + " is not a My Domain whose alias the Trust API could look up";
+                + " is not a My Domain whose alias the Trust API could look up (name it as \"myDomain\" in the diagnostics secret)";
     }
 
     /** {@code acme.my.salesforce.com} → {@code acme}; also sandbox/scratch My Domains and lightning hosts; else null. */

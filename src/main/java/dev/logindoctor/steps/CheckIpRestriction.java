@@ -27,7 +27,7 @@ public final class CheckIpRestriction extends BaseCheck {
             return confirmed(lines, remediation(f, ip));
         }
         if (f.scope().different()) {
-            return inconclusive(lines(restriction.lines(), List.of(f.scope().reason())));
+            return inconclusive(lines(restriction.lines(), List.of("the profile's restrictions are not evidence: " + f.scope().reason())));
         }
         if (restriction.cause() == Cause.LOGIN_HOURS_RESTRICTED && ip.result() == IpCheck.Result.OUTSIDE) {
             return inconclusive(lines(lines, List.of("the Login Hours refused this attempt first; the address will be refused after them")));

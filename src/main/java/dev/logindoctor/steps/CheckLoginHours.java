@@ -30,7 +30,7 @@ public final class CheckLoginHours extends BaseCheck {
                     + ". Widen that window or schedule the integration inside it.");
         }
         if (f.scope().different()) {
-            return inconclusive(lines(restriction.lines(), List.of(f.scope().reason())));
+            return inconclusive(lines(restriction.lines(), List.of("the profile's restrictions are not evidence: " + f.scope().reason())));
         }
         if (hours.result() == HoursCheck.Result.NO_HOURS || hours.result() == HoursCheck.Result.INSIDE) {
             return ruledOut(lines);

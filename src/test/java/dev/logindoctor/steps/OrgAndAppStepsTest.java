@@ -101,6 +101,21 @@ class OrgAndAppStepsTest {
     }
 
     @Test
+    void theOrgWithoutApiAndTheOAuthApiDisabledRowBlockTheFlow() {
+        Scenario noApi = Scenario.healthy().orgUnavailable("x").error("API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner");
+        assertTrue(new CheckLoginFlow().check(noApi.evidence()).remediation().contains("edition with API access"));
+        Scenario row = Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "authentication failure")
+                .addHistory(row(at(0), "Failed: OAuth API access disabled"));
+        assertEquals(Verdict.CONFIRMED, new CheckLoginFlow().check(row.evidence()).verdict());
+    }
+
+    @Test
+    void aSettingThatIsOffIsNotTheReasonWhenTheRowGivesAnother() {
+        Scenario s = Scenario.healthy().settings(new OrgSettings(false, true, true, 10, 15)).addHistory(row(at(0), "Password Lockout"));
+        assertEquals(Verdict.INCONCLUSIVE, new CheckLoginFlow().check(s.evidence()).verdict());
+    }
+
+    @Test
     void aFlowTheOrgAllowsIsRuledOutAndUnknownSettingsAreInconclusive() {
         assertEquals(Verdict.RULED_OUT, new CheckLoginFlow().check(Scenario.healthy().evidence()).verdict());
         Finding unknown = new CheckLoginFlow().check(Scenario.healthy().settings(OrgSettings.unknown()).evidence());
