@@ -114,8 +114,20 @@ class TrustEvidenceReaderTest {
         TrustEvidence t = read("https://login.salesforce.com", OrgEvidence.unavailable("no secret", 0));
         assertFalse(t.available());
         assertEquals("the org's instance is unknown: there is no diagnostics connection, and the login host login.salesforce.com "
-                + "is not a My Domain whose alias the Trust API could look up", t.unavailableReason());
+                + "is not a My Domain whose alias the Trust API could look up (name it as \"myDomain\" in the diagnostics secret)",
+                t.unavailableReason());
         assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
+    void withoutTheOrgTheDiagnosticsSecretsMyDomainLeadsToTheInstance() {
+        // During maintenance even the diagnostics login is refused: the alias must come from the secret.
+        serveNa224();
+        server.on("GET", "/v1/instanceAliases/acme/status", fixture(200, "trust-alias-status-acme.json"));
+        TrustEvidence t = new TrustEvidenceReader(new TrustClient(server.baseUrl(), new HttpTransport()))
+                .read(report("https://login.salesforce.com"), OrgEvidence.unavailable("refused", 1), FAILED_AT, "ACME");
+        assertEquals("/v1/instanceAliases/acme/status", server.requests().get(0).path());
+        assertEquals("NA224", t.instanceKey(), String.valueOf(t));
     }
 
     @Test
