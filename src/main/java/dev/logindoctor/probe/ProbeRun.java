@@ -47,13 +47,13 @@ public final class ProbeRun {
 
     private final IntegrationRegistry registry;
     private final CredentialStore credentials;
-    private final IntegrationLogin login;
+    private final ProbeLogin login;
     private final MaintenanceCheck maintenance;
     private final DiagnosisStarter diagnoses;
     private final Clock clock;
     private final ProbeSettings settings;
 
-    public ProbeRun(IntegrationRegistry registry, CredentialStore credentials, IntegrationLogin login,
+    public ProbeRun(IntegrationRegistry registry, CredentialStore credentials, ProbeLogin login,
                     MaintenanceCheck maintenance, DiagnosisStarter diagnoses, Clock clock, ProbeSettings settings) {
         this.registry = registry;
         this.credentials = credentials;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * credential is the one the "org" expects for that username, and every attempt is counted the way
  * the simulated org's /_sim/attempts counts them. It also records the most logins in flight per org.
  */
-final class FakeOrgLogins implements IntegrationLogin {
+public final class FakeOrgLogins implements ProbeLogin {
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -24,11 +24,11 @@ final class FakeOrgLogins implements IntegrationLogin {
     private volatile boolean unavailable;
     private volatile long loginMillis;
 
-    void accept(String username, String credential) {
+    public void accept(String username, String credential) {
         accepted.put(username, credential);
     }
 
-    void unavailable(boolean on) {
+    public void unavailable(boolean on) {
         unavailable = on;
     }
 
@@ -36,12 +36,12 @@ final class FakeOrgLogins implements IntegrationLogin {
         loginMillis = millis;
     }
 
-    int attempts(String username) {
+    public int attempts(String username) {
         AtomicInteger n = attempts.get(username);
         return n == null ? 0 : n.get();
     }
 
-    int totalAttempts() {
+    public int totalAttempts() {
         return attempts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 

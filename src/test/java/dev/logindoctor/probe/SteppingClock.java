@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves: one scheduled run every few minutes without waiting for them. */
-final class SteppingClock extends Clock {
+public final class SteppingClock extends Clock {
     private volatile Instant now;
 
-    SteppingClock(Instant start) {
+    public SteppingClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -10,7 +10,7 @@ import dev.logindoctor.salesforce.UnusableCredentials;
  * clients. The only place Login Doctor uses an integration's credentials; never retries.
  */
 @FunctionalInterface
-public interface IntegrationLogin {
+public interface ProbeLogin {
 
     /**
      * @param credential the credential secret's value (JSON); used for this login only
