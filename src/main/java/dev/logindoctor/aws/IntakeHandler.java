@@ -39,7 +39,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(FunctionEnvironment env) {
-        this(new StepFunctionsStarter(AwsClients.stepFunctions(), env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
+        this(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
     }
 
     /** @param secretPrefix when set, the report's secret references must lie under it (null: checked later, by the steps) */

@@ -3,16 +3,19 @@ package dev.logindoctor.aws;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
+import java.util.function.Supplier;
+
 /**
  * Starts a diagnosis execution under a deterministic name. A name already taken means the same
  * failure is already being (or was) diagnosed: that is a duplicate, not an error, and its ARN is
  * derived from the state machine's ARN ({@code ...:stateMachine:NAME} → {@code ...:execution:NAME:EXEC}).
  */
 public final class StepFunctionsStarter {
-    private final SfnClient stepFunctions;
+    private final Supplier<SfnClient> stepFunctions;
     private final String stateMachineArn;
 
-    public StepFunctionsStarter(SfnClient stepFunctions, String stateMachineArn) {
+    /** The client is asked for on the first start: a refused report never pays for building it. */
+    public StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn) {
         this.stepFunctions = stepFunctions;
         this.stateMachineArn = stateMachineArn;
     }
@@ -22,7 +25,7 @@ public final class StepFunctionsStarter {
 
     public Started start(String executionName, String input) {
         try {
-            String arn = stepFunctions.startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
+            String arn = stepFunctions.get().startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
             return new Started(arn, false);
         } catch (ExecutionAlreadyExistsException e) {
             return new Started(executionArn(stateMachineArn, executionName), true);

@@ -56,7 +56,8 @@ final class DiagnoseCommand {
         OrgEvidence org = finished.org();
         if (report.diagnosticsSecret() != null && org != null && !org.available()) {
             err.println("login-doctor: the diagnostics connection failed: " + org.unavailableReason());
-            return LoginDoctor.EXIT_CONNECTION;
+            // A cause confirmed without the org (maintenance, a JWT claim) still answers the question.
+            return diagnosis.confirmedBy() != null ? LoginDoctor.EXIT_OK : LoginDoctor.EXIT_CONNECTION;
         }
         return LoginDoctor.EXIT_OK;
     }

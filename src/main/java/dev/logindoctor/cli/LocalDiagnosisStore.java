@@ -1,7 +1,9 @@
 package dev.logindoctor.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.aws.DiagnosisItem;
 import dev.logindoctor.engine.Json;
 import dev.logindoctor.model.Diagnosis;
 
@@ -13,12 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The local stand-in for the DynamoDB table: one JSON line per diagnosis under ~/.login-doctor/,
+ * The local stand-in for the DynamoDB table: one JSON line per diagnosis under ~/.login-doctor/, in
+ * the table's own item shape ({@link DiagnosisItem}),
  * appended whole in one write so a crash never leaves half an item.
  */
 final class LocalDiagnosisStore {
+    private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
+    };
     private final Path file;
 
     private LocalDiagnosisStore(Path file) {
@@ -44,7 +50,7 @@ final class LocalDiagnosisStore {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            String line = Json.MAPPER.writeValueAsString(StoredDiagnosis.toItem(diagnosis)) + "\n";
+            String line = Json.MAPPER.writeValueAsString(DiagnosisItem.toJsonMap(diagnosis)) + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
@@ -66,7 +72,7 @@ final class LocalDiagnosisStore {
                 try {
                     JsonNode node = Json.MAPPER.readTree(line);
                     if (node instanceof ObjectNode item) {
-                        all.add(StoredDiagnosis.fromItem(item));
+                        all.add(DiagnosisItem.fromJsonMap(Json.MAPPER.convertValue(item, ITEM)));
                     }
                 } catch (IOException | RuntimeException e) {
                     // A corrupt line (an older format, a hand edit) must not hide the rest of the history.

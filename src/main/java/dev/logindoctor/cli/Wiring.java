@@ -2,6 +2,8 @@ package dev.logindoctor.cli;
 
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.SecretResolver;
+import dev.logindoctor.salesforce.SalesforceEvidenceSources;
+import dev.logindoctor.sim.SimCommand;
 
 import java.io.PrintStream;
 
@@ -11,14 +13,14 @@ final class Wiring {
     }
 
     static EvidenceSources evidenceSources(SecretResolver secrets, String trustUrl) {
-        throw new Args.UsageError("diagnose is not wired to the Salesforce clients yet");
+        return new SalesforceEvidenceSources(secrets, trustUrl);
     }
 
     static int sim(String[] args, PrintStream out, PrintStream err) {
-        throw new Args.UsageError("sim is not wired yet");
+        return SimCommand.run(args, out, err);
     }
 
     static int demo(String[] args, PrintStream out, PrintStream err) {
-        throw new Args.UsageError("demo is not wired yet");
+        return new DemoCommand().run(args, out, err);
     }
 }

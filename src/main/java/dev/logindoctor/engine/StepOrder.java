@@ -1,5 +1,20 @@
 package dev.logindoctor.engine;
 
+import dev.logindoctor.steps.CheckConnectedAppApproval;
+import dev.logindoctor.steps.CheckFrozen;
+import dev.logindoctor.steps.CheckInactive;
+import dev.logindoctor.steps.CheckIpRestriction;
+import dev.logindoctor.steps.CheckJwtAssertion;
+import dev.logindoctor.steps.CheckLockout;
+import dev.logindoctor.steps.CheckLoginEndpoint;
+import dev.logindoctor.steps.CheckLoginFlow;
+import dev.logindoctor.steps.CheckLoginHours;
+import dev.logindoctor.steps.CheckLoginRate;
+import dev.logindoctor.steps.CheckMaintenance;
+import dev.logindoctor.steps.CheckMfa;
+import dev.logindoctor.steps.CheckPassword;
+import dev.logindoctor.steps.CheckSecurityToken;
+import dev.logindoctor.steps.CheckUsername;
 import dev.logindoctor.steps.EliminationStep;
 
 import java.util.List;
@@ -12,7 +27,23 @@ import java.util.Optional;
  */
 public final class StepOrder {
 
-    private static final List<EliminationStep> STEPS = List.of();
+    private static final List<EliminationStep> STEPS = List.of(
+            new CheckUsername(),
+            new CheckSecurityToken(),
+            new CheckIpRestriction(),
+            new CheckLockout(),
+            new CheckMaintenance(),
+            new CheckMfa(),
+            new CheckFrozen(),
+            new CheckInactive(),
+            new CheckLoginHours(),
+            new CheckLoginFlow(),
+            new CheckLoginRate(),
+            new CheckLoginEndpoint(),
+            new CheckConnectedAppApproval(),
+            new CheckJwtAssertion(),
+            // Last: it confirms only on an "Invalid Password" row with the token known good, the most generic signal.
+            new CheckPassword());
 
     private StepOrder() {
     }

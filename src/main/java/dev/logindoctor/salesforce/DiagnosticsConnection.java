@@ -144,7 +144,8 @@ public final class DiagnosticsConnection {
             return "the connected app refused the client: check the consumer key and that the app uses digital signatures (JWT bearer)";
         }
         if (d.contains("authentication failure") || d.contains("invalid user credentials") || code.equals("invalid_grant")) {
-            return "the diagnostics username is not a usable user at this login host (wrong org or host, frozen, or not allowed to use the app)";
+            return "the diagnostics username is not a usable user at this login host (wrong org or host, frozen or locked, "
+                    + "not allowed to use the app, or the org is down for maintenance)";
         }
         if (code.startsWith("http_")) {
             return "the login host did not answer like a Salesforce token endpoint: check the diagnostics secret's loginUrl";

@@ -107,7 +107,10 @@ final class OAuthTokenEndpoint {
     /** Server text for a message: pattern-redacted, then every known secret blanked, then cut. */
     static String clean(String text, int max, Collection<String> knownSecrets) {
         String t = Redaction.redact(text == null ? "" : text);
-        for (String secret : knownSecrets == null ? List.<String>of() : knownSecrets) {
+        List<String> longestFirst = new java.util.ArrayList<>(knownSecrets == null ? List.<String>of() : knownSecrets);
+        // Longest first: "password+token" must go as one piece, not as two redactions that show where the token starts.
+        longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String secret : longestFirst) {
             if (secret != null && secret.length() >= 4) {
                 // As sent (form-encoded, XML-escaped) and as the server may echo it.
                 t = t.replace(secret, "[redacted]")

@@ -87,6 +87,9 @@ final class OrgLoader {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("user " + u.username() + ": no permission set " + ref)));
         }
+        if (org.userByUsername(u.username()).isPresent()) {
+            throw new IllegalArgumentException("two users named " + u.username() + ": usernames are unique across Salesforce");
+        }
         Instant now = org.now();
         SimUser user = new SimUser(u.id() == null ? org.ids.next("005") : SalesforceId.to18(u.id()), org.ids.next("060"),
                 u.username(), u.firstName(), u.lastName() == null ? u.username() : u.lastName(),
@@ -139,7 +142,7 @@ final class OrgLoader {
         PublicKey pub = null;
         PrivateKey priv = null;
         if ("generate".equalsIgnoreCase(a.publicKey())) {
-            KeyPair kp = PemKeys.generateRsa();
+            KeyPair kp = PemKeys.generatedFor(org.orgId + "/" + a.consumerKey());
             pub = kp.getPublic();
             priv = kp.getPrivate();
         } else if (a.publicKey() != null) {

@@ -75,6 +75,12 @@ final class OrgState {
         SimScenario.PasswordPolicy p = o.passwordPolicy();
         this.maxInvalidAttempts = p == null || p.maxInvalidAttempts() == null ? 10 : p.maxInvalidAttempts();
         this.lockoutMinutes = p == null || p.lockoutMinutes() == null ? 15 : p.lockoutMinutes();
+        if (!java.util.Set.of(0, 3, 5, 10).contains(maxInvalidAttempts)) {
+            throw new IllegalArgumentException("passwordPolicy.maxInvalidAttempts must be 3, 5, 10 or 0 (no limit), as Salesforce offers");
+        }
+        if (!java.util.Set.of(0, 15, 30, 60).contains(lockoutMinutes)) {
+            throw new IllegalArgumentException("passwordPolicy.lockoutMinutes must be 15, 30, 60 or 0 (forever), as Salesforce offers");
+        }
         this.loginRateLimitPerHour = o.loginRateLimitPerHour() == null ? 3600 : o.loginRateLimitPerHour();
         this.sessionTimeoutMinutes = o.sessionTimeoutMinutes() == null ? 120 : o.sessionTimeoutMinutes();
         this.queryBatchSize = o.queryBatchSize() == null ? 2000 : o.queryBatchSize();

@@ -17,6 +17,16 @@ final class PemKeys {
     private PemKeys() {
     }
 
+    /**
+     * RSA-2048 generation costs a few hundred milliseconds; an app with the same consumer key in
+     * the same process (the demo's and the tests' many orgs) reuses its pair. Memory only.
+     */
+    private static final java.util.Map<String, KeyPair> GENERATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static KeyPair generatedFor(String consumerKey) {
+        return GENERATED.computeIfAbsent(consumerKey, k -> generateRsa());
+    }
+
     static KeyPair generateRsa() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");

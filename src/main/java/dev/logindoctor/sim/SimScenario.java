@@ -128,6 +128,11 @@ public record SimScenario(
         public User {
             permissionSets = permissionSets == null ? List.of() : List.copyOf(permissionSets);
         }
+
+        @Override
+        public String toString() {
+            return "User[" + username + ", profile=" + profile + ", secrets redacted]";
+        }
     }
 
     /**
@@ -151,10 +156,19 @@ public record SimScenario(
             preAuthorizedPermissionSets = preAuthorizedPermissionSets == null ? List.of() : List.copyOf(preAuthorizedPermissionSets);
             refreshTokens = refreshTokens == null ? List.of() : List.copyOf(refreshTokens);
         }
+
+        @Override
+        public String toString() {
+            return "ConnectedApp[" + name + ", consumerKey=" + consumerKey + ", secrets redacted]";
+        }
     }
 
     /** A refresh token the app issued to a user; {@code revoked} ones answer "expired access/refresh token". */
     public record RefreshToken(String token, String username, Boolean revoked) {
+        @Override
+        public String toString() {
+            return "RefreshToken[" + username + (Boolean.TRUE.equals(revoked) ? ", revoked" : "") + ", token redacted]";
+        }
     }
 
     /** Salesforce Trust data for the org's instance and any others the scenario names. */
@@ -209,6 +223,10 @@ public record SimScenario(
      */
     public record PreAttempt(String username, String flow, String password, String clientId, String sourceIp,
                              Instant at, Integer repeat, Integer spacingSeconds) {
+        @Override
+        public String toString() {
+            return "PreAttempt[" + username + " via " + flow + " at " + at + " x" + repeat + ", password redacted]";
+        }
     }
 
     /** The diagnostics user and its JWT connected app; missing parts get defaults. */

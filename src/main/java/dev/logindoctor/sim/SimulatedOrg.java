@@ -143,6 +143,10 @@ public final class SimulatedOrg implements AutoCloseable {
         n.put("username", state.diagnosticsUsername);
         n.put("clientId", app.consumerKey);
         n.put("privateKey", PemKeys.privatePem(app.generatedPrivateKey));
+        // The sim is served on loopback, not on a My Domain host: name the alias the Trust API knows it by.
+        if (scenario.organization() != null && scenario.organization().myDomain() != null) {
+            n.put("myDomain", scenario.organization().myDomain());
+        }
         return n.toString();
     }
 

@@ -100,6 +100,31 @@ final class SimHttp {
         return URLEncoder.encode(soql, StandardCharsets.UTF_8);
     }
 
+    /** Logs the diagnostics user in with the JWT bearer flow, as Login Doctor's client does; returns the access token. */
+    static String diagnosticsToken(SimulatedOrg org) {
+        try {
+            JsonNode secret = HttpIo.JSON.readTree(org.diagnosticsSecretJson());
+            java.security.PrivateKey key = PemKeys.readPrivate(secret.get("privateKey").asText());
+            String assertion = JwtSigner.assertion(key, secret.get("clientId").asText(), secret.get("username").asText(),
+                    secret.get("loginUrl").asText(), org.now().getEpochSecond() + 120);
+            Reply r = token(org, Map.of("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion", assertion), "127.0.0.1");
+            if (r.status() != 200) {
+                throw new IllegalStateException("diagnostics login failed: " + r.body());
+            }
+            return r.json().get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Reply query(SimulatedOrg org, String token, String soql) {
+        return get(org, "/services/data/v62.0/query?q=" + q(soql), token);
+    }
+
+    static Reply tooling(SimulatedOrg org, String token, String soql) {
+        return get(org, "/services/data/v62.0/tooling/query?q=" + q(soql), token);
+    }
+
     static SimulatedOrg testOrg() {
         return SimulatedOrg.start(SimScenarios.load("src/test/resources/sim/test-org.json"));
     }

@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# Deployment checks for template.yaml, all offline (no AWS account, no credentials, no Docker):
+#   1. the AWS SAM CLI and cfn-lint in a venv of their own (made once, reused while the pins hold)
+#   2. sam validate --lint, plus cfn-lint's informational checks
+#   3. the real SAM translator run offline, and cfn-lint on the CloudFormation it produces
+#   4. statemachine/login-doctor.asl.json against DefinitionSubstitutions (when the file exists)
+#   5. sam build (mvn clean install, tests skipped) in a throwaway copy, never the repo's target/
+#   6. the built artifact: Java 21 classes, a class for every Handler, and every sample event read
+#      by the project's own report parser and state model from that artifact
+#
+# Usage: .ci/sam-checks.sh [--no-build] [--keep] [--require-handlers]
+#   --no-build          stop after step 4
+#   --keep              keep the throwaway copy and its .aws-sam/build (the path is printed)
+#   --require-handlers  fail, not warn, when a Handler in the template has no class yet
+# Environment: LOGIN_DOCTOR_SAM_VENV (default ~/.cache/login-doctor/sam-venv), JAVA_HOME (a JDK >= 21).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Pinned so that a lint result means the same thing on every machine; bump deliberately.
+SAM_CLI_VERSION=1.170.0
+CFN_LINT_VERSION=1.58.0
+# Outside the repo on purpose: sam build copies the whole source folder before running Maven.
+VENV=${LOGIN_DOCTOR_SAM_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/login-doctor/sam-venv}
+ASL=statemachine/login-doctor.asl.json
+export SAM_CLI_TELEMETRY=0
+
+BUILD=1 KEEP=0 REQUIRE_HANDLERS=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --keep) KEEP=1 ;;
+    --require-handlers) REQUIRE_HANDLERS=1 ;;
+    *) echo "unknown option: $arg (see the header of $0)" >&2; exit 2 ;;
+  esac
+done
+
+SUMMARY=()
+phase_start() { PHASE="$1"; PHASE_T0=$(date +%s.%N); echo "== $PHASE"; }
+phase_end() {
+  local secs; secs=$(awk -v a="$PHASE_T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  SUMMARY+=("$(printf '%-52s %6ss  %s' "$PHASE" "$secs" "${1:-ok}")")
+}
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/login-doctor-sam.XXXXXX")
+cleanup() { if [ "$KEEP" = 1 ]; then echo "kept: $WORK"; else rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- 1. tools
+phase_start "SAM CLI $SAM_CLI_VERSION + cfn-lint $CFN_LINT_VERSION venv"
+PINS="aws-sam-cli==$SAM_CLI_VERSION cfn-lint==$CFN_LINT_VERSION"
+if [ -x "$VENV/bin/sam" ] && [ "$(cat "$VENV/.login-doctor-pins" 2>/dev/null)" = "$PINS" ]; then
+  phase_end "up to date ($VENV)"
+else
+  echo "installing $PINS into $VENV"
+  mkdir -p "$(dirname "$VENV")"
+  python3 -m venv --clear "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --upgrade pip
+  # shellcheck disable=SC2086 # PINS is a list of requirement specifiers
+  "$VENV/bin/pip" install -q --disable-pip-version-check $PINS
+  echo "$PINS" > "$VENV/.login-doctor-pins"
+  phase_end "installed ($VENV)"
+fi
+"$VENV/bin/sam" --version
+"$VENV/bin/cfn-lint" --version
+
+# ---------------------------------------------------------------- 2. lint
+phase_start "sam validate --lint"
+"$VENV/bin/sam" validate --lint --template template.yaml
+# Informational rules too (cfn-lint's I-checks); the template suppresses only E3724, with its reason.
+"$VENV/bin/cfn-lint" --include-checks I -- template.yaml
+phase_end
+
+# ---------------------------------------------------------------- 3. real SAM transform, offline
+phase_start "SAM translator (offline) + cfn-lint on its output"
+cat > "$WORK/translate.py" <<'PY'
+"""Runs the SAM translator the way `sam validate` does, with local paths replaced by fake S3
+locations, but without asking IAM for managed policies (the template names them by ARN only)."""
+import os
+import sys
+
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+from samcli.lib.translate.sam_template_validator import SamTemplateValidator  # noqa: E402
+from samcli.yamlhelper import yaml_parse  # noqa: E402
+
+
+class NoManagedPolicies:
+    def load(self):
+        return {}
+
+
+src, out = sys.argv[1], sys.argv[2]
+with open(src) as f:
+    template = yaml_parse(f.read())
+translated = SamTemplateValidator(template, NoManagedPolicies(), region="us-east-1").get_translated_template_if_valid()
+with open(out, "w") as f:
+    f.write(translated)
+resources = yaml_parse(translated)["Resources"]
+kinds = {}
+for r in resources.values():
+    kinds[r["Type"]] = kinds.get(r["Type"], 0) + 1
+print(f"  {len(resources)} CloudFormation resources:",
+      ", ".join(f"{n} {t.split('::', 1)[1]}" for t, n in sorted(kinds.items())))
+PY
+"$VENV/bin/python" "$WORK/translate.py" template.yaml "$WORK/translated.yaml"
+"$VENV/bin/cfn-lint" --include-checks I -- "$WORK/translated.yaml"
+phase_end
+
+# ---------------------------------------------------------------- 4. definition <-> substitutions
+phase_start "state machine definition vs DefinitionSubstitutions"
+cat > "$WORK/asl_check.py" <<'PY'
+"""Every ${Name} in the definition must be substituted, every substitution used, and the step
+placeholders should appear in the template's order (the contract's step order)."""
+import json
+import re
+import sys
+
+from samcli.yamlhelper import yaml_parse
+
+template_path, asl_path = sys.argv[1], sys.argv[2]
+with open(template_path) as f:
+    template = yaml_parse(f.read())
+machines = [r["Properties"] for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::StateMachine"]
+subs = list(machines[0].get("DefinitionSubstitutions", {}))
+with open(asl_path) as f:
+    text = f.read()
+json.loads(text)  # a syntax error fails here, with its position
+used = list(dict.fromkeys(re.findall(r"\$\{([A-Za-z0-9_]+)\}", text)))
+problems = [f"{asl_path} uses ${{{n}}} but the template does not substitute it" for n in used if n not in subs]
+problems += [f"the template substitutes {n} but {asl_path} never uses it" for n in subs if n not in used]
+for p in problems:
+    print("  FAIL", p)
+steps_in_template = [n for n in subs if n.startswith("Check")]
+steps_in_asl = [n for n in used if n.startswith("Check")]
+if not problems and steps_in_asl != steps_in_template:
+    print("  WARN step placeholders appear in a different order in the definition than in the template:")
+    print("       definition:", " ".join(s.removesuffix("FunctionArn") for s in steps_in_asl))
+    print("       template:  ", " ".join(s.removesuffix("FunctionArn") for s in steps_in_template))
+print(f"  {len(used)} placeholders in the definition, {len(subs)} substitutions in the template")
+sys.exit(1 if problems else 0)
+PY
+if [ -f "$ASL" ]; then
+  tracked=$(git ls-files --error-unmatch "$ASL" >/dev/null 2>&1 && echo tracked || echo "untracked: a local stand-in")
+  echo "  $ASL ($tracked)"
+  "$VENV/bin/python" "$WORK/asl_check.py" template.yaml "$ASL"
+  phase_end "checked ($tracked)"
+else
+  echo "  SKIP: $ASL is not here yet (it comes from branch aws); lint and translation do not need it"
+  phase_end "skipped: no $ASL"
+fi
+
+if [ "$BUILD" = 0 ]; then
+  echo; printf '%s\n' "${SUMMARY[@]}"
+  exit 0
+fi
+
+# ---------------------------------------------------------------- 5. sam build
+# sam build runs `mvn clean install` then `mvn dependency:copy-dependencies` and copies
+# target/classes + the runtime jars per function. It needs mvn and a JDK >= 21 on PATH.
+pick_jdk() {
+  local d v best="" best_v=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    v=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
+    if [ "${v:-0}" -ge 21 ]; then return; fi
+  fi
+  # Prefer exactly 21 (what Lambda runs; SAM warns about newer JVMs), else the newest >= 21.
+  for d in /usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
+    [ -x "$d/bin/javac" ] || continue
+    v=$("$d/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
+    [ "${v:-0}" -ge 21 ] || continue
+    if [ "$v" = 21 ]; then best=$d; break; fi
+    if [ "$v" -gt "$best_v" ]; then best=$d; best_v=$v; fi
+  done
+  if [ -z "$best" ]; then echo "no JDK >= 21 found (set JAVA_HOME)" >&2; exit 1; fi
+  export JAVA_HOME=$best
+}
+pick_jdk
+export PATH="$JAVA_HOME/bin:$PATH"
+echo "JAVA_HOME=$JAVA_HOME"
+SYSTEM_MVN=$(command -v mvn 2>/dev/null || echo "a system mvn")
+if [ -x mvnw ] && [ "${LOGIN_DOCTOR_SYSTEM_MVN:-0}" != 1 ]; then
+  # Build with the project's own Maven (the wrapper's version, as .ci/run does), not whatever
+  # mvn the machine has. SAM looks for `mvn` on PATH and runs it from the folder it builds in,
+  # a copy of the project that has ./mvnw.
+  mkdir -p "$WORK/bin"
+  # shellcheck disable=SC2016 # $PWD and $@ belong to the shim, expanded when it runs
+  printf '#!/bin/sh\nexec "$PWD/mvnw" "$@"\n' > "$WORK/bin/mvn"
+  chmod +x "$WORK/bin/mvn"
+  export PATH="$WORK/bin:$PATH"
+  echo "mvn: the project's ./mvnw (LOGIN_DOCTOR_SYSTEM_MVN=1 uses $SYSTEM_MVN instead)"
+elif ! command -v mvn >/dev/null; then
+  echo "no mvn on PATH and no ./mvnw: sam build needs Maven" >&2; exit 1
+fi
+
+phase_start "copy the project (git-visible files only)"
+# A copy keeps sam build away from the repo's target/ and from what git ignores (node_modules,
+# venvs, .aws-sam): SAM copies the whole source folder into its scratch folder before Maven.
+SRC="$WORK/src"
+mkdir -p "$SRC"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git ls-files -z --cached --others --exclude-standard | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$SRC"
+else
+  tar --exclude=./target --exclude=./.aws-sam --exclude=./node_modules --exclude='./.venv*' -cf - . | tar -xf - -C "$SRC"
+fi
+phase_end "$(du -sh "$SRC" | cut -f1)"
+
+phase_start "sam build (mvn clean install, tests skipped)"
+# -DskipTests must say =true here: in MAVEN_OPTS it is a JVM system property, and a bare
+# -DskipTests is the empty string there, which surefire reads as false (tests would run).
+( cd "$SRC" && MAVEN_OPTS="${MAVEN_OPTS:-} -DskipTests=true" "$VENV/bin/sam" build --build-dir "$SRC/.aws-sam/build" )
+OUT="$SRC/.aws-sam/build"
+phase_end "$(find "$OUT" -mindepth 1 -maxdepth 1 -type d | wc -l) function artifacts, $(du -sh "$OUT" | cut -f1)"
+
+# ---------------------------------------------------------------- 6. the artifact
+phase_start "built artifact: classes, handlers, sample events"
+status="ok"
+# Java 21 class files (major version 65), whatever JDK compiled them.
+some_class=$(find "$OUT/IntakeFunction/dev" -name '*.class' -print -quit)
+major=$(od -An -j6 -N2 -tu1 "$some_class" | awk '{ print $1 * 256 + $2 }')
+echo "  class file major version $major (Java $((major - 44)))"
+[ "$major" = 65 ] || { echo "  FAIL expected major version 65 (Java 21)"; exit 1; }
+
+# Every Handler in the built template must name a class in its function's artifact.
+missing=0 present=0
+while IFS=' ' read -r fn handler; do
+  class="$OUT/$fn/$(echo "${handler%%::*}" | tr . /).class"
+  if [ -f "$class" ]; then present=$((present + 1)); else missing=$((missing + 1)); echo "  no class yet for $fn: ${handler%%::*}"; fi
+done < <("$VENV/bin/python" - "$OUT/template.yaml" <<'PY'
+import sys
+from samcli.yamlhelper import yaml_parse
+with open(sys.argv[1]) as f:
+    resources = yaml_parse(f.read())["Resources"]
+for name, r in resources.items():
+    if r["Type"] == "AWS::Serverless::Function":
+        print(r["Properties"]["CodeUri"], r["Properties"]["Handler"])
+PY
+)
+echo "  handlers: $present found, $missing missing"
+if [ "$missing" -gt 0 ]; then
+  if [ "$REQUIRE_HANDLERS" = 1 ]; then echo "  FAIL --require-handlers"; exit 1; fi
+  status="$missing handler classes not written yet"
+fi
+
+# The sample events, read by the project's own parser and state model from the built artifact.
+cat > "$WORK/EventsCheck.java" <<'JAVA'
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.engine.DiagnosisState;
+import dev.logindoctor.engine.FailureReportParser;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.model.Cause;
+import dev.logindoctor.model.FailureReport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A report for every cause, each sample's report accepted as the intake would, states readable. */
+public class EventsCheck {
+    public static void main(String[] args) throws Exception {
+        Path events = Path.of(args[0]);
+        String prefix = args[1];
+        FailureReportParser parser = new FailureReportParser(Clock.systemUTC());
+        List<String> problems = new ArrayList<>();
+        int parsed = 0;
+        for (Cause cause : Cause.values()) {
+            Path file = events.resolve("reports/" + cause.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".json");
+            if (!Files.exists(file)) {
+                problems.add("no sample report for " + cause + " (" + file + ")");
+                continue;
+            }
+            parsed += report(parser, file, Files.readString(file), prefix, problems);
+        }
+        Path direct = events.resolve("intake-direct.json");
+        parsed += report(parser, direct, Files.readString(direct), prefix, problems);
+        Path url = events.resolve("intake-function-url.json");
+        parsed += report(parser, url, Json.MAPPER.readTree(url.toFile()).path("body").asText(), prefix, problems);
+        for (String name : List.of("step-state.json", "record.json")) {
+            Path file = events.resolve(name);
+            DiagnosisState state = Json.MAPPER.readValue(file.toFile(), DiagnosisState.class);
+            JsonNode report = Json.MAPPER.readTree(file.toFile()).get("report");
+            parsed += report(parser, file, Json.MAPPER.writeValueAsString(report), prefix, problems);
+            if (state.startedAt() == null) {
+                problems.add(file + ": startedAt is missing");
+            }
+            if (name.equals("record.json") && state.confirmed().isEmpty()) {
+                problems.add(file + ": no CONFIRMED finding (the state machine reaches Record on one)");
+            }
+        }
+        problems.forEach(p -> System.out.println("  FAIL " + p));
+        System.out.println("  " + parsed + " sample reports accepted by FailureReportParser, 2 states read as DiagnosisState");
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    private static int report(FailureReportParser parser, Path file, String json, String prefix, List<String> problems) {
+        try {
+            FailureReport r = parser.parse(json);
+            for (String ref : new String[] {r.credentialSecret(), r.diagnosticsSecret()}) {
+                if (ref != null && !ref.startsWith(prefix)) {
+                    problems.add(file + ": secret reference " + ref + " is outside the prefix " + prefix);
+                }
+            }
+            return 1;
+        } catch (RuntimeException e) {
+            problems.add(file + ": " + e.getMessage());
+            return 0;
+        }
+    }
+}
+JAVA
+# The template's SecretPrefix default: the samples must reference secrets under it.
+prefix=$("$VENV/bin/python" -c 'import sys; from samcli.yamlhelper import yaml_parse; print(yaml_parse(open(sys.argv[1]).read())["Parameters"]["SecretPrefix"]["Default"])' template.yaml)
+java -cp "$OUT/IntakeFunction:$OUT/IntakeFunction/lib/*" "$WORK/EventsCheck.java" events "$prefix"
+phase_end "$status"
+
+echo; printf '%s\n' "${SUMMARY[@]}"

@@ -1,0 +1,64 @@
+package dev.logindoctor.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.DiagnosisState;
+import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.engine.StepOrder;
+import dev.logindoctor.engine.StepRunner;
+import dev.logindoctor.model.Finding;
+import dev.logindoctor.steps.EliminationStep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * One elimination step as a Lambda function: state in, state with the step's finding (and
+ * {@code lastVerdict}) out. Errors escape (StepRunner.OnError.PROPAGATE) so the state machine's
+ * Retry and Catch handle them; a failure a Catch left for the previous step becomes an
+ * INCONCLUSIVE finding first. Subclasses in {@code aws.step} only name their step.
+ */
+public abstract class StepHandler implements RequestStreamHandler {
+    private final EliminationStep step;
+    private final StepRunner runner;
+
+    protected StepHandler(String stepName, EvidenceSources sources) {
+        this(StepOrder.byName(stepName).orElseThrow(() -> new IllegalStateException(
+                "no elimination step named " + stepName + " in StepOrder: the handler and the step list disagree")), sources);
+    }
+
+    protected StepHandler(EliminationStep step, EvidenceSources sources) {
+        this.step = step;
+        this.runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
+    }
+
+    public String stepName() {
+        return step.name();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        DiagnosisState state = StateDocument.read(Json.MAPPER.readTree(input));
+        DiagnosisState next = runner.run(step, state);
+        Json.MAPPER.writeValue(output, StateDocument.write(next));
+        log(context, next);
+    }
+
+    /** One structured line per step: what it concluded, never its evidence (which names users and addresses). */
+    private static void log(Context context, DiagnosisState state) {
+        if (context == null || context.getLogger() == null) {
+            return;
+        }
+        Finding finding = state.findings().get(state.findings().size() - 1);
+        ObjectNode line = Json.MAPPER.createObjectNode()
+                .put("message", "step finished")
+                .put("step", finding.step())
+                .put("verdict", finding.verdict().name())
+                .put("integrationId", state.report().integrationKey())
+                .put("salesforceRequests", state.salesforceRequests());
+        context.getLogger().log(line + "\n");
+    }
+}

@@ -1,0 +1,448 @@
+package dev.logindoctor.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.model.EffectivePermissions;
+import dev.logindoctor.model.IpRange;
+import dev.logindoctor.model.LoginHistoryRow;
+import dev.logindoctor.model.LoginHours;
+import dev.logindoctor.model.Lookup;
+import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.OrgInfo;
+import dev.logindoctor.model.OrgSettings;
+import dev.logindoctor.model.SalesforceId;
+import dev.logindoctor.model.UserLoginState;
+import dev.logindoctor.model.UserRecord;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps the org evidence composite's parts to {@link OrgEvidence}. Every part that failed or said
+ * nothing usable leaves its field null and a gap saying why. Rows are checked again on this side
+ * (the right user, the right time window), because a diagnosis must never rest on someone else's row.
+ */
+final class OrgEvidenceMapper {
+    static final int MAX_HISTORY = 50;
+
+    private final CompositeResponse response;
+    private final String username;
+    private final Instant failedAt;
+    private final Map<String, String> gaps = new LinkedHashMap<>();
+
+    private OrgEvidenceMapper(CompositeResponse response, String username, Instant failedAt) {
+        this.response = response;
+        this.username = username;
+        this.failedAt = failedAt;
+    }
+
+    static OrgEvidence map(CompositeResponse response, String username, Instant failedAt, String diagnosticsLoginUrl, int requests) {
+        return new OrgEvidenceMapper(response, username, failedAt).map(diagnosticsLoginUrl, requests);
+    }
+
+    private OrgEvidence map(String diagnosticsLoginUrl, int requests) {
+        OrgInfo org = organization();
+        List<SObjectRow> userRows = rows("user", "user");
+        Lookup lookup;
+        UserRecord user = null;
+        if (userRows == null) {
+            lookup = Lookup.UNKNOWN;
+        } else {
+            SObjectRow row = matchingUser(userRows, username);
+            lookup = row == null ? Lookup.NOT_FOUND : Lookup.FOUND;
+            user = row == null ? null : user(row);
+        }
+        UserRecord baseUser = baseUser();
+
+        UserLoginState userLogin = null;
+        List<LoginHistoryRow> history = null;
+        EffectivePermissions permissions = null;
+        List<IpRange> ipRanges = null;
+        LoginHours loginHours = null;
+        if (user == null) {
+            String why = lookup == Lookup.NOT_FOUND
+                    ? "no user " + username + " in this org"
+                    : "unknown because the user lookup failed (" + gaps.get("user") + ")";
+            for (String part : List.of("userLogin", "loginHistory", "permissions", "ipRanges", "loginHours")) {
+                gaps.put(part, why);
+            }
+        } else {
+            userLogin = userLogin(user);
+            history = history(user);
+            permissions = permissions(user);
+            JsonNode metadata = profileMetadata(user);
+            ipRanges = ipRanges(user, metadata);
+            loginHours = loginHours(metadata, org);
+        }
+        OrgSettings settings = settings();
+        return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
+                settings, diagnosticsLoginUrl, gaps, requests);
+    }
+
+    // ---- parts ----
+
+    private OrgInfo organization() {
+        List<SObjectRow> rows = rows("org", "organization");
+        if (rows == null) {
+            return null;
+        }
+        if (rows.isEmpty()) {
+            gaps.put("organization", "the Organization query returned no row");
+            return null;
+        }
+        SObjectRow o = rows.get(0);
+        return new OrgInfo(o.text("Id"), o.text("Name"), o.text("InstanceName"), Boolean.TRUE.equals(o.bool("IsSandbox")),
+                o.instant("TrialExpirationDate"), o.text("OrganizationType"), o.text("TimeZoneSidKey"));
+    }
+
+    /** The row whose Username is the report's, ignoring case (Salesforce compares usernames case-insensitively). */
+    private static SObjectRow matchingUser(List<SObjectRow> rows, String wanted) {
+        for (SObjectRow row : rows) {
+            String name = row.text("Username");
+            if (name == null || name.strip().equalsIgnoreCase(wanted.strip())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static UserRecord user(SObjectRow u) {
+        return new UserRecord(u.text("Id"), u.text("Username"), Boolean.TRUE.equals(u.bool("IsActive")), u.text("ProfileId"),
+                u.text("Profile.Name"), u.text("UserType"), u.instant("LastPasswordChangeDate"), u.instant("LastLoginDate"));
+    }
+
+    private UserRecord baseUser() {
+        CompositeResponse.Part part = response.part("baseUser");
+        if (part == null || !part.ok()) {
+            return null;
+        }
+        List<SObjectRow> rows = records(part);
+        String base = OrgEvidenceRequest.baseUsername(username);
+        SObjectRow row = rows == null || base == null ? null : matchingUser(rows, base);
+        return row == null ? null : user(row);
+    }
+
+    private UserLoginState userLogin(UserRecord user) {
+        List<SObjectRow> rows = rows("userLogin", "userLogin");
+        if (rows == null) {
+            return null;
+        }
+        SObjectRow row = rows.stream().filter(r -> r.text("UserId") == null || SalesforceId.same(r.text("UserId"), user.id()))
+                .findFirst().orElse(null);
+        if (row == null) {
+            gaps.put("userLogin", "no UserLogin row for user " + user.id());
+            return null;
+        }
+        Boolean frozen = row.bool("IsFrozen");
+        Boolean locked = row.bool("IsPasswordLocked");
+        if (frozen == null || locked == null) {
+            gaps.put("userLogin", "the UserLogin row lacks " + (frozen == null ? "IsFrozen" : "IsPasswordLocked"));
+            return null;
+        }
+        return new UserLoginState(frozen, locked);
+    }
+
+    private List<LoginHistoryRow> history(UserRecord user) {
+        List<SObjectRow> rows = rows("history", "loginHistory");
+        if (rows == null) {
+            return null;
+        }
+        Instant from = failedAt.minus(OrgEvidenceRequest.HISTORY_BEFORE);
+        Instant to = failedAt.plus(OrgEvidenceRequest.HISTORY_AFTER);
+        List<LoginHistoryRow> kept = new ArrayList<>();
+        for (SObjectRow r : rows) {
+            String userId = r.text("UserId");
+            Instant time = r.instant("LoginTime");
+            boolean sameUser = userId == null || SalesforceId.same(userId, user.id());
+            if (!sameUser || time == null || time.isBefore(from) || time.isAfter(to)) {
+                continue;
+            }
+            kept.add(new LoginHistoryRow(time, r.text("Status"), r.text("SourceIp"), r.text("LoginType"), r.text("LoginSubType"),
+                    r.text("LoginUrl"), r.text("ApiType"), r.text("ApiVersion"), r.text("Application"), userId));
+        }
+        kept.sort(Comparator.comparing(LoginHistoryRow::loginTime).reversed());
+        return kept.size() > MAX_HISTORY ? List.copyOf(kept.subList(0, MAX_HISTORY)) : kept;
+    }
+
+    private EffectivePermissions permissions(UserRecord user) {
+        List<SObjectRow> rows = rows("perms", "permissions");
+        if (rows == null) {
+            return null;
+        }
+        if (rows.isEmpty()) {
+            gaps.put("permissions", "no PermissionSetAssignment rows (not even the profile's own permission set)");
+            return null;
+        }
+        List<String> grantedBy = new ArrayList<>();
+        for (SObjectRow r : rows) {
+            boolean grantsAny = List.of("ApiEnabled", "ApiUserOnly", "ForceTwoFactor", "TwoFactorApi").stream()
+                    .anyMatch(p -> Boolean.TRUE.equals(r.bool("PermissionSet.Permissions" + p)));
+            if (grantsAny) {
+                grantedBy.add(setLabel(r, user));
+            }
+        }
+        Boolean bypass = null;
+        List<SObjectRow> bypassRows = rows("permsBypass", null);
+        CompositeResponse.Part bypassPart = response.part("permsBypass");
+        if (bypassRows != null) {
+            bypass = anyOf(bypassRows, "PermissionSet.PermissionsBypassMFAForUiLogins");
+            for (SObjectRow r : bypassRows) {
+                if (Boolean.TRUE.equals(r.bool("PermissionSet.PermissionsBypassMFAForUiLogins"))) {
+                    String label = r.text("PermissionSet.Name") == null ? "a permission set" : "permission set " + r.text("PermissionSet.Name");
+                    if (!grantedBy.contains(label)) {
+                        grantedBy.add(label);
+                    }
+                }
+            }
+        } else {
+            gaps.put("permissions", "PermissionsBypassMFAForUiLogins is unknown: "
+                    + (bypassPart == null ? "not in the response" : bypassPart.failure()));
+        }
+        return new EffectivePermissions(
+                anyOf(rows, "PermissionSet.PermissionsApiEnabled"),
+                anyOf(rows, "PermissionSet.PermissionsApiUserOnly"),
+                anyOf(rows, "PermissionSet.PermissionsForceTwoFactor"),
+                anyOf(rows, "PermissionSet.PermissionsTwoFactorApi"),
+                bypass,
+                grantedBy);
+    }
+
+    /** OR over the rows: true if any grants it, false if every row says false, else unknown. */
+    private static Boolean anyOf(List<SObjectRow> rows, String field) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        boolean allKnown = true;
+        for (SObjectRow r : rows) {
+            Boolean v = r.bool(field);
+            if (Boolean.TRUE.equals(v)) {
+                return true;
+            }
+            allKnown &= v != null;
+        }
+        return allKnown ? Boolean.FALSE : null;
+    }
+
+    private static String setLabel(SObjectRow r, UserRecord user) {
+        String label = r.text("PermissionSet.Label") != null ? r.text("PermissionSet.Label") : r.text("PermissionSet.Name");
+        if (Boolean.TRUE.equals(r.bool("PermissionSet.IsOwnedByProfile"))) {
+            return "profile " + (user.profileName() != null ? user.profileName() : label);
+        }
+        return "permission set " + (label == null ? "(unnamed)" : label);
+    }
+
+    /** The Profile's Metadata (Tooling API), or null with the reason recorded for ipRanges/loginHours. */
+    private JsonNode profileMetadata(UserRecord user) {
+        CompositeResponse.Part part = response.part("profileMeta");
+        String why;
+        if (part == null) {
+            why = "the response had no profileMeta part";
+        } else if (!part.ok()) {
+            why = "the Tooling Profile query failed: " + part.failure();
+        } else {
+            List<SObjectRow> rows = records(part);
+            SObjectRow row = rows == null ? null : rows.stream()
+                    .filter(r -> r.text("Id") == null || SalesforceId.same(r.text("Id"), user.profileId())).findFirst().orElse(null);
+            JsonNode metadata = row == null ? null : row.get("Metadata");
+            if (metadata != null && metadata.isObject()) {
+                return metadata;
+            }
+            why = rows == null ? "the Tooling Profile answer had no records array"
+                    : row == null ? "the Tooling API returned no Profile row for " + user.profileId()
+                    : "the Tooling Profile row had no Metadata";
+        }
+        gaps.put("profileMeta", why);
+        return null;
+    }
+
+    private List<IpRange> ipRanges(UserRecord user, JsonNode metadata) {
+        if (metadata != null) {
+            JsonNode list = SObjectRow.field(metadata, "loginIpRanges");
+            List<IpRange> ranges = new ArrayList<>();
+            if (list != null && !list.isNull()) {
+                // A single range may arrive as an object rather than a one-element array.
+                for (JsonNode r : list.isArray() ? list : List.of(list)) {
+                    SObjectRow range = new SObjectRow(r);
+                    if (range.text("startAddress") != null && range.text("endAddress") != null) {
+                        ranges.add(new IpRange(range.text("startAddress"), range.text("endAddress"), range.text("description")));
+                    }
+                }
+            }
+            return ranges;
+        }
+        // Fallback: LoginIpRange rows. Its field names are unconfirmed, hence FIELDS(ALL) and every known spelling.
+        String metaWhy = gaps.get("profileMeta");
+        List<SObjectRow> rows = rows("ipRanges", null);
+        if (rows == null) {
+            CompositeResponse.Part part = response.part("ipRanges");
+            gaps.put("ipRanges", metaWhy + "; and the LoginIpRange query failed: " + (part == null ? "not in the response" : part.failure()));
+            return null;
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        boolean attributable = rows.stream()
+                .anyMatch(r -> SObjectRow.field(r.node(), "ProfileId") != null || SObjectRow.field(r.node(), "ParentId") != null);
+        if (!attributable) {
+            gaps.put("ipRanges", metaWhy + "; and the LoginIpRange rows carry neither ProfileId nor ParentId, so they cannot be tied to the profile");
+            return null;
+        }
+        List<IpRange> ranges = new ArrayList<>();
+        for (SObjectRow r : rows) {
+            String owner = r.text("ProfileId") != null ? r.text("ProfileId") : r.text("ParentId");
+            if (owner == null || !SalesforceId.same(owner, user.profileId())) {
+                continue;
+            }
+            String start = firstText(r, "StartAddress", "IpStartAddress");
+            String end = firstText(r, "EndAddress", "IpEndAddress");
+            if (start != null && end != null) {
+                ranges.add(new IpRange(start, end, r.text("Description")));
+            }
+        }
+        return ranges;
+    }
+
+    private static String firstText(SObjectRow r, String... names) {
+        for (String n : names) {
+            if (r.text(n) != null) {
+                return r.text(n);
+            }
+        }
+        return null;
+    }
+
+    private LoginHours loginHours(JsonNode metadata, OrgInfo org) {
+        if (metadata == null) {
+            gaps.put("loginHours", gaps.get("profileMeta"));
+            return null;
+        }
+        JsonNode hours = SObjectRow.field(metadata, "loginHours");
+        List<LoginHours.DayWindow> days = new ArrayList<>();
+        if (hours != null && hours.isObject()) {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                String name = day.name().toLowerCase(Locale.ROOT);
+                Integer start = minutes(SObjectRow.field(hours, name + "Start"));
+                Integer end = minutes(SObjectRow.field(hours, name + "End"));
+                // Both ends or no claim: an end before the start is not a documented shape, so it restricts nothing here.
+                if (start != null && end != null && end >= start) {
+                    days.add(new LoginHours.DayWindow(day, start, end));
+                }
+            }
+        }
+        String zone = org == null ? null : org.timeZone();
+        if (!days.isEmpty() && zone == null) {
+            gaps.put("loginHours", "the profile has login hours but the org's time zone is unknown ("
+                    + gaps.getOrDefault("organization", "Organization.TimeZoneSidKey was empty") + ")");
+            return null;
+        }
+        return new LoginHours(zone, days);
+    }
+
+    /** Minutes from midnight: a number, a numeric string, or "HH:mm". */
+    static Integer minutes(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return range(v.asInt());
+        }
+        String t = v.asText().strip();
+        try {
+            if (t.matches("\\d{1,4}")) {
+                return range(Integer.parseInt(t));
+            }
+            if (t.matches("\\d{1,2}:\\d{2}")) {
+                String[] p = t.split(":");
+                return range(Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]));
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through
+        }
+        return null;
+    }
+
+    private static Integer range(int m) {
+        return m >= 0 && m <= 1440 ? m : null;
+    }
+
+    private OrgSettings settings() {
+        List<SObjectRow> rows = rows("security", "settings");
+        if (rows == null) {
+            return OrgSettings.unknown();
+        }
+        JsonNode policies = rows.isEmpty() ? null : rows.get(0).get("Metadata.passwordPolicies");
+        if (policies == null) {
+            gaps.put("settings", "SecuritySettings had no Metadata.passwordPolicies");
+            return OrgSettings.unknown();
+        }
+        SObjectRow p = new SObjectRow(policies);
+        return new OrgSettings(null, null, null, maxLoginAttempts(p.text("maxLoginAttempts")), lockoutMinutes(p.text("lockoutInterval")));
+    }
+
+    /** Metadata API SecuritySettings values (S63); NoLimit and unknown values are null. */
+    static Integer maxLoginAttempts(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "threeattempts" -> 3;
+            case "fiveattempts" -> 5;
+            case "tenattempts" -> 10;
+            default -> null;
+        };
+    }
+
+    /** Lockout effective period in minutes; Forever is 0 (an admin must unlock). */
+    static Integer lockoutMinutes(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "fifteenminutes" -> 15;
+            case "thirtyminutes" -> 30;
+            case "sixtyminutes" -> 60;
+            case "forever" -> 0;
+            default -> null;
+        };
+    }
+
+    // ---- plumbing ----
+
+    /**
+     * The part's records; null when it failed (the reason recorded under {@code gapKey} when given).
+     */
+    private List<SObjectRow> rows(String referenceId, String gapKey) {
+        CompositeResponse.Part part = response.part(referenceId);
+        String why = null;
+        List<SObjectRow> rows = null;
+        if (part == null) {
+            why = "the org's answer had no '" + referenceId + "' part";
+        } else if (!part.ok()) {
+            why = "the " + referenceId + " subrequest failed: " + part.failure();
+        } else {
+            rows = records(part);
+            if (rows == null) {
+                why = "the " + referenceId + " subrequest's answer had no records array";
+            }
+        }
+        if (rows == null && gapKey != null) {
+            gaps.put(gapKey, why);
+        }
+        return rows;
+    }
+
+    private static List<SObjectRow> records(CompositeResponse.Part part) {
+        JsonNode records = part.body() == null ? null : SObjectRow.field(part.body(), "records");
+        if (records == null || !records.isArray()) {
+            return null;
+        }
+        List<SObjectRow> rows = new ArrayList<>();
+        records.forEach(r -> rows.add(new SObjectRow(r)));
+        return rows;
+    }
+}

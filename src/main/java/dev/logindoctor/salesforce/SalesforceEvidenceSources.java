@@ -1,0 +1,94 @@
+package dev.logindoctor.salesforce;
+
+import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.SecretResolver;
+import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.TrustEvidence;
+
+import java.time.Clock;
+
+/**
+ * Evidence from Salesforce: the org over the report's diagnostics connection, and the public Trust
+ * API. It never logs in with the integration's own credentials — the report's credentialSecret is
+ * not even read here. What the caller cannot fix by retrying (no diagnostics secret, an unreadable
+ * one, a refused JWT, a refused or garbled request) becomes unavailable evidence with the reason;
+ * {@link Throttled} and {@link SalesforceUnavailable} are thrown so the caller can back off and retry.
+ */
+public final class SalesforceEvidenceSources implements EvidenceSources {
+    private final SecretResolver secrets;
+    private final HttpTransport transport;
+    private final Clock clock;
+    private final TokenCache tokens;
+    private final TrustEvidenceReader trust;
+
+    public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl) {
+        this(secrets, trustBaseUrl, new HttpTransport(), Clock.systemUTC());
+    }
+
+    public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl, HttpTransport transport, Clock clock) {
+        this(secrets, trustBaseUrl, transport, clock, TokenCache.shared());
+    }
+
+    /** With its own token cache (tests; anything that must not share tokens with the process). */
+    public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl, HttpTransport transport, Clock clock, TokenCache tokens) {
+        this.secrets = secrets;
+        this.transport = transport;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.trust = new TrustEvidenceReader(new TrustClient(trustBaseUrl, transport));
+    }
+
+    @Override
+    public OrgEvidence fetchOrg(FailureReport report) {
+        if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
+            return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
+                    + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
+        }
+        DiagnosticsCredentials credentials;
+        try {
+            credentials = DiagnosticsCredentials.parse(secrets.secretValue(report.diagnosticsSecret()));
+        } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
+            return OrgEvidence.unavailable(e.getMessage(), 0);
+        }
+        DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock);
+        try {
+            return new OrgEvidenceReader(connection, clock).read(report);
+        } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
+            return OrgEvidence.unavailable(e.getMessage(), connection.requests());
+        }
+    }
+
+    @Override
+    public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
+        return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+    }
+
+    /**
+     * The org's My Domain alias from the diagnostics secret, without logging in: its optional
+     * {@code "myDomain"}, else the alias of its loginUrl. Null when there is none to be had.
+     */
+    private String myDomainFromDiagnosticsSecret(FailureReport report) {
+        if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode secret = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(secrets.secretValue(report.diagnosticsSecret()));
+            com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
+            if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
+                return myDomain.asText();
+            }
+            com.fasterxml.jackson.databind.JsonNode loginUrl = secret == null ? null : secret.get("loginUrl");
+            return loginUrl != null && loginUrl.isTextual() ? TrustEvidenceReader.myDomainAlias(loginUrl.asText()) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceEvidenceSources[" + tokens + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.logindoctor.steps;
+
+import dev.logindoctor.model.Cause;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The LOGIN_STATUS dictionary (EventLogFile Login event, SALESFORCE.md §3): LoginHistory's free-text
+ * {@code Status} → code and the cause it names. Matching ignores case, spacing, a trailing period and
+ * the "Failed:" prefix, so "Invalid password", "Invalid Password" and "invalid password." are one.
+ */
+public enum LoginStatus {
+    SUCCESS(null, "Success"),
+    /** Shared signal: a wrong password, a stale token, or a token MFA for API logins rejects. */
+    INVALID_PASSWORD(null, "Invalid password"),
+    PASSWORD_LOCKOUT(Cause.USER_LOCKED_OUT, "Password lockout"),
+    MUST_USE_API_TOKEN(Cause.SECURITY_TOKEN_MISSING_OR_STALE, "Failed: API security token required"),
+    CHALLENGE_ISSUED(Cause.SECURITY_TOKEN_MISSING_OR_STALE, "Failed: Computer activation required"),
+    CHALLENGE_PENDING(Cause.SECURITY_TOKEN_MISSING_OR_STALE, "Failed: Computer activation pending"),
+    RESTRICTED_DOMAIN(Cause.LOGIN_IP_RESTRICTED, "Restricted IP"),
+    OAUTH_INVALID_IP(Cause.LOGIN_IP_RESTRICTED, "Failed: IP Address Not Allowed"),
+    RESTRICTED_TIME(Cause.LOGIN_HOURS_RESTRICTED, "Restricted time"),
+    USER_INACTIVE(Cause.USER_INACTIVE, "User is inactive"),
+    USER_FROZEN(Cause.USER_FROZEN, "User is frozen"),
+    USER_API_ONLY(null, "Failed: API-only user"),
+    MFA_REQUIRED(Cause.MFA_REQUIRED, "Multi-factor (formerly called two-factor) is required", "Multi-factor required",
+            "Two-factor required", "Multi-factor authentication required"),
+    RATE_EXCEEDED(Cause.LOGIN_RATE_EXCEEDED, "Login rate exceeded"),
+    LOGINS_EXCEEDED(Cause.LOGIN_RATE_EXCEEDED, "Maximum logins exceeded"),
+    ORG_IN_MAINTENANCE(Cause.ORG_MAINTENANCE, "Organization is in maintenance"),
+    USERNAME_PASSWORD_FLOW_DISABLED(Cause.LOGIN_FLOW_BLOCKED, "Username-Password Flow Disabled"),
+    OAUTH_API_DISABLED(Cause.LOGIN_FLOW_BLOCKED, "Failed: OAuth API access disabled"),
+    AUDIENCE_INVALID(Cause.JWT_ASSERTION_INVALID, "Failed: Audience Invalid"),
+    ASSERTION_EXPIRED(Cause.JWT_ASSERTION_INVALID, "Failed: Assertion Expired"),
+    ORG_LOCKED(null, "Organization locked"),
+    ORG_NOT_ACTIVE(null, "Organization is inactive", "Organization is suspended", "Organization is closed"),
+    TRIAL_EXPIRED(null, "Trial Expired"),
+    LOGIN_INVALID(null, "Login invalid", "Invalid login"),
+    CONSUMER_DELETED(null, "Failed: Consumer Deleted"),
+    /** A Status text outside the dictionary: no opinion, listed in evidence. */
+    UNRECOGNIZED(null);
+
+    private final Cause cause;
+    private final List<String> texts;
+
+    LoginStatus(Cause cause, String... texts) {
+        this.cause = cause;
+        this.texts = List.of(texts);
+    }
+
+    /** The dictionary entry for a Status text; {@link #UNRECOGNIZED} for null, blank or unknown text. */
+    public static LoginStatus of(String status) {
+        if (status == null || status.isBlank()) {
+            return UNRECOGNIZED;
+        }
+        String wanted = normalize(status);
+        for (LoginStatus s : values()) {
+            for (String text : s.texts) {
+                if (normalize(text).equals(wanted)) {
+                    return s;
+                }
+            }
+        }
+        // Variants seen for the MFA status: "Multi-factor required", "Multi-factor (formerly called two-factor) is required".
+        if (wanted.contains("factor") && wanted.contains("requir")) {
+            return MFA_REQUIRED;
+        }
+        return UNRECOGNIZED;
+    }
+
+    /** The cause this status names on its own; null for success, the shared Invalid Password, and statuses no step covers. */
+    public Cause cause() {
+        return cause;
+    }
+
+    public boolean isSuccess() {
+        return this == SUCCESS;
+    }
+
+    public boolean isRecognized() {
+        return this != UNRECOGNIZED;
+    }
+
+    /** The dictionary's display text. */
+    public String text() {
+        return texts.isEmpty() ? name() : texts.get(0);
+    }
+
+    static String normalize(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('\u2010', '-')
+                .replaceAll("\\s+", " ").strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        if (t.startsWith("failed:")) {
+            t = t.substring("failed:".length()).strip();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.logindoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logindoctor.model.Cause;
+import dev.logindoctor.salesforce.HttpTransport;
+import dev.logindoctor.salesforce.SalesforceEvidenceSources;
+import dev.logindoctor.salesforce.TokenCache;
+import dev.logindoctor.sim.IntegrationSpec;
+import dev.logindoctor.sim.SimIntegration;
+import dev.logindoctor.sim.SimScenarios;
+import dev.logindoctor.sim.SimulatedOrg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The `diagnose` contract, end to end against the simulated org over HTTP: every cause is named
+ * right, within the org request budget, with no login attempt, and --json prints one object only.
+ */
+class DiagnoseCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static List<String> scenarios() {
+        return SimScenarios.catalog();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(SimulatedOrg org, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Clock clock = new SimClockAdapter(org.clock());
+        // The sim's clock stands at the scenario's time, so the JWT must be signed on that clock.
+        DiagnoseCommand command = new DiagnoseCommand(
+                (secrets, trustUrl) -> new SalesforceEvidenceSources(secrets, trustUrl, new HttpTransport(), clock, new TokenCache()), clock);
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            try {
+                exit = command.run(args, o, e);
+            } catch (Args.UsageError usage) {
+                e.println(usage.getMessage());
+                exit = LoginDoctor.EXIT_USAGE;
+            }
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyCauseIsDiagnosedRightWithinBudgetAndWithoutALoginAttempt(String scenario) throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start(scenario)) {
+            IntegrationSpec spec = org.scenario().integration();
+            SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
+            Path report = Files.writeString(dir.resolve("report.json"), DemoCommand.reportJson(org, spec, error));
+            String secretJson = org.diagnosticsSecretJson();
+            Path secrets = Files.writeString(dir.resolve("secrets.json"),
+                    JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(secretJson)).toString());
+            int attempts = org.attempts(spec.username()).attempts();
+            int requests = org.requestCounts().total();
+
+            Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--json", "--store", dir.resolve("store.jsonl").toString());
+
+            assertEquals(0, r.exit(), r.err());
+            JsonNode out = JSON.readTree(r.out());
+            Cause expected = spec.expectedCause() == null ? Cause.UNDETERMINED : spec.expectedCause();
+            assertEquals(expected.name(), out.get("cause").asText(), r.out());
+            assertEquals(r.out().strip(), out.toString(), "stdout holds one JSON object and nothing else");
+            int spent = org.requestCounts().total() - requests;
+            assertTrue(spent <= 4, "org API requests: " + spent);
+            assertEquals(spent, out.get("salesforceRequests").asInt(), "the diagnosis counts what the org saw");
+            assertEquals(attempts, org.attempts(spec.username()).attempts(), "Login Doctor made no login attempt");
+            String privateKey = JSON.readTree(secretJson).get("privateKey").asText();
+            assertFalse(r.out().contains(privateKey.substring(40, 80)) || r.err().contains(privateKey.substring(40, 80)));
+        }
+    }
+
+    @Test
+    void aRefusedDiagnosticsConnectionExitsThreeAndSaysWhy() throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
+            IntegrationSpec spec = org.scenario().integration();
+            Path report = Files.writeString(dir.resolve("report.json"), DemoCommand.reportJson(org, spec, null));
+            JsonNode secret = JSON.readTree(org.diagnosticsSecretJson());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) secret).put("clientId", "3MVG9-not-the-consumer-key");
+            Path secrets = Files.writeString(dir.resolve("secrets.json"),
+                    JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, secret).toString());
+
+            Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--no-store");
+
+            assertEquals(3, r.exit());
+            assertTrue(r.err().contains("diagnostics connection failed"), r.err());
+            assertTrue(r.out().contains("UNDETERMINED"), "the diagnosis is still printed");
+        }
+    }
+
+    @Test
+    void aReportWithAPasswordInsideExitsTwoNamingTheField() throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
+            Path report = Files.writeString(dir.resolve("report.json"), """
+                    {"loginUrl":"https://login.salesforce.com","username":"a@b.com","flow":"SOAP",
+                     "error":{"code":"INVALID_LOGIN"},"password":"Hunter2!"}""");
+            Run r = run(org, "diagnose", "--event", report.toString(), "--no-store");
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains("'password'"), r.err());
+            assertFalse(r.err().contains("Hunter2!"));
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aMissingEventFileExitsTwo() {
+        try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
+            Run r = run(org, "diagnose", "--event", dir.resolve("nope.json").toString());
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains("--event"), r.err());
+        }
+    }
+
+    @Test
+    void theDemoDiagnosesEveryScenarioRight() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new DemoCommand().run(new String[] {"demo", "--store", dir.resolve("demo.jsonl").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, table);
+        assertFalse(table.contains("FAIL"), table);
+        for (String scenario : SimScenarios.catalog()) {
+            assertTrue(table.contains(scenario), scenario);
+        }
+        assertTrue(new HistoryCommand().run(new String[] {"history", "--store", dir.resolve("demo.jsonl").toString(), "--json"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err) == 0);
+        assertEquals(SimScenarios.catalog().size(), LocalDiagnosisStore.at(dir.resolve("demo.jsonl").toString()).readAll().size());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.logindoctor.steps;
+
+import dev.logindoctor.model.Cause;
+import dev.logindoctor.model.IpRange;
+import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.LoginHours;
+import dev.logindoctor.model.OrgSettings;
+import dev.logindoctor.model.TrustEvent;
+import dev.logindoctor.model.UserRecord;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.logindoctor.steps.Scenario.at;
+import static dev.logindoctor.steps.Scenario.row;
+
+/** One scenario per cause, each with exactly that one thing wrong, the way a real org shows it. */
+final class Fixtures {
+    static final IpRange OFFICE = new IpRange("10.0.0.0", "10.0.255.255", "office");
+    static final IpRange DATA_CENTER = new IpRange("198.51.100.0", "198.51.100.255", "data center");
+
+    private Fixtures() {
+    }
+
+    static Map<Cause, Scenario> all() {
+        Map<Cause, Scenario> all = new EnumMap<>(Cause.class);
+        for (Cause cause : Cause.values()) {
+            if (cause != Cause.UNDETERMINED) {
+                all.put(cause, of(cause));
+            }
+        }
+        return all;
+    }
+
+    static Scenario of(Cause cause) {
+        return switch (cause) {
+            // A typo in the username: the diagnostics org is the org behind the host, and has no such user.
+            case USERNAME_NOT_FOUND -> Scenario.healthy().username("integration@acme.con").userNotFound();
+            // The password in the secret is wrong; it was set after the last password change, so the token is current.
+            case WRONG_PASSWORD -> Scenario.healthy().addHistory(
+                    row(at(-20), "Invalid Password"), row(at(-10), "Invalid Password"),
+                    row(at(0).plusSeconds(2), "Invalid Password"));
+            // Someone reset the password after the secret was stored: the stored token is stale.
+            case SECURITY_TOKEN_MISSING_OR_STALE -> Scenario.healthy()
+                    .passwordChangedAt(Instant.parse("2026-11-20T08:00:00Z"))
+                    .addHistory(row(at(0).plusSeconds(1), "Invalid Password"));
+            // JWT from a new egress address; the profile allows only the office and the data center.
+            case LOGIN_IP_RESTRICTED -> Scenario.healthy().flow(LoginFlow.OAUTH_JWT)
+                    .error("invalid_grant", "IP restricted or invalid login hours")
+                    .sourceIp("192.0.2.44")
+                    .ipRanges(OFFICE, DATA_CENTER)
+                    .loginHours(new LoginHours("America/New_York", List.of(new LoginHours.DayWindow(DayOfWeek.FRIDAY, 4 * 60, 22 * 60))));
+            // The nightly job runs at 05:15 New York time; the profile allows Friday 06:00–20:00.
+            case LOGIN_HOURS_RESTRICTED -> Scenario.healthy()
+                    .loginHours(new LoginHours("America/New_York", List.of(new LoginHours.DayWindow(DayOfWeek.FRIDAY, 6 * 60, 20 * 60))))
+                    .addHistory(row(at(0).plusSeconds(1), "Restricted time"));
+            // Old wrong passwords locked the user; the current attempt is refused as a lockout.
+            case USER_LOCKED_OUT -> Scenario.healthy().userLogin(false, true).addHistory(
+                    row(at(-25), "Invalid Password"), row(at(-22), "Invalid Password"), row(at(-20), "Invalid Password"),
+                    row(at(-12), "Password Lockout"), row(at(0).plusSeconds(3), "Password Lockout"));
+            case USER_FROZEN -> Scenario.healthy().userLogin(true, false).addHistory(row(at(0), "User is frozen"));
+            // A refresh-token integration whose user was deactivated.
+            case USER_INACTIVE -> Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                    .error("inactive_user", "user is inactive").inactive();
+            // Planned maintenance on the instance; the login never reached the org.
+            case ORG_MAINTENANCE -> Scenario.healthy().error("SERVER_UNAVAILABLE", "Server unavailable")
+                    .trustEvents(new TrustEvent(TrustEvent.Kind.MAINTENANCE, "1234", "NA123 Core Service Maintenance",
+                            Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T10:30:00Z"), true, "inProgress"));
+            // An admin gave the integration user MFA; Salesforce records the MFA demand.
+            case MFA_REQUIRED -> Scenario.healthy().permissions(true, false, true, false, null)
+                    .addHistory(row(at(0).plusSeconds(1), "Multi-factor (formerly called two-factor) is required"));
+            // A sandbox username sent to production; the diagnostics connection reaches production.
+            case WRONG_LOGIN_ENDPOINT -> {
+                Scenario s = Scenario.healthy().loginUrl("https://login.salesforce.com").username("integration@acme.com.uat").userNotFound();
+                s.baseUsernameUser = new UserRecord(Scenario.USER_ID_18, "integration@acme.com", true, "00e5g000000Prof",
+                        "Integration", "Standard", Instant.parse("2026-09-01T12:00:00Z"), null);
+                yield s;
+            }
+            case CONNECTED_APP_NOT_APPROVED -> Scenario.healthy().flow(LoginFlow.OAUTH_JWT)
+                    .error("invalid_grant", "user hasn't approved this consumer").history();
+            case JWT_ASSERTION_INVALID -> Scenario.healthy().flow(LoginFlow.OAUTH_JWT)
+                    .error("invalid_grant", "audience is invalid").history();
+            // An org from after Summer '23: the username-password flow is blocked.
+            case LOGIN_FLOW_BLOCKED -> Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "authentication failure")
+                    .settings(new OrgSettings(true, null, true, 10, 15))
+                    .addHistory(row(at(0).plusSeconds(1), "Username-Password Flow Disabled"));
+            case LOGIN_RATE_EXCEEDED -> Scenario.healthy().addHistory(row(at(0).minusSeconds(20), "Login Rate Exceeded"));
+            case UNDETERMINED -> throw new IllegalArgumentException("no fixture for UNDETERMINED");
+        };
+    }
+
+    /** A scenario with the one cause it should be diagnosed as. */
+    record Variant(String name, Cause cause, Scenario scenario) {
+        @Override
+        public String toString() {
+            return cause + ": " + name;
+        }
+    }
+
+    /** Every cause's fixture, plus other ways the same single cause shows in real orgs. */
+    static List<Variant> variants() {
+        List<Variant> out = new ArrayList<>();
+        all().forEach((cause, s) -> out.add(new Variant("fixture", cause, s)));
+        Scenario sandboxUserToProduction = Scenario.healthy().loginUrl("https://login.salesforce.com").sandboxOrg("Acme UAT")
+                .history(row(at(-40), "Success"));
+        sandboxUserToProduction.diagnosticsLoginUrl = "https://acme--uat.sandbox.my.salesforce.com";
+        out.add(new Variant("a sandbox user sent to login.salesforce.com", Cause.WRONG_LOGIN_ENDPOINT, sandboxUserToProduction));
+        out.add(new Variant("the Lightning host", Cause.WRONG_LOGIN_ENDPOINT, Scenario.healthy()
+                .loginUrl("https://acme.lightning.force.com").error("405", "Only POST allowed").history()));
+        out.add(new Variant("the token-required row", Cause.SECURITY_TOKEN_MISSING_OR_STALE, Scenario.healthy()
+                .addHistory(row(at(0), "Failed: API security token required"))));
+        out.add(new Variant("LOGIN_MUST_USE_SECURITY_TOKEN without the org", Cause.SECURITY_TOKEN_MISSING_OR_STALE, Scenario.healthy()
+                .orgUnavailable("no diagnostics secret").error("LOGIN_MUST_USE_SECURITY_TOKEN", "Are you at a new location?")));
+        out.add(new Variant("a password-flow wrong password from inside the ranges", Cause.WRONG_PASSWORD, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "authentication failure").credentialUpdatedAt(null)
+                .ipRanges(new IpRange("203.0.113.0", "203.0.113.255", "egress"))
+                .addHistory(row(at(0), "Invalid password"))));
+        out.add(new Variant("the restricted IP row behind NAT", Cause.LOGIN_IP_RESTRICTED, Scenario.healthy().sourceIp("10.0.3.7")
+                .ipRanges(OFFICE).addHistory(row(at(0), "Restricted IP", "192.0.2.44"))));
+        out.add(new Variant("the shared OAuth error with the hours excluding the failure", Cause.LOGIN_HOURS_RESTRICTED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "IP restricted or invalid login hours").history()
+                .loginHours(new LoginHours("America/New_York", List.of(new LoginHours.DayWindow(DayOfWeek.FRIDAY, 6 * 60, 20 * 60))))));
+        out.add(new Variant("frozen with no row", Cause.USER_FROZEN, Scenario.healthy().userLogin(true, false)
+                .error("INVALID_LOGIN", Scenario.GENERIC_INVALID_LOGIN)));
+        out.add(new Variant("deactivated, SOAP", Cause.USER_INACTIVE, Scenario.healthy().inactive().addHistory(row(at(0), "User is Inactive"))));
+        out.add(new Variant("locked with the lockout row only", Cause.USER_LOCKED_OUT, Scenario.healthy().addHistory(row(at(0), "Password Lockout"))));
+        out.add(new Variant("MFA for API logins on the password flow", Cause.MFA_REQUIRED, Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                .error("invalid_grant", "authentication failure").permissions(true, false, false, true, null)
+                .addHistory(row(at(0), "Invalid Password"))));
+        out.add(new Variant("MFA for UI logins on the web-server flow", Cause.MFA_REQUIRED, Scenario.healthy().flow(LoginFlow.OAUTH_WEB_SERVER)
+                .error("invalid_grant", "authentication failure").permissions(true, false, true, false, null).history()));
+        out.add(new Variant("a core incident", Cause.ORG_MAINTENANCE, Scenario.healthy().error("UNKNOWN_EXCEPTION", "").history()
+                .trustEvents(new TrustEvent(TrustEvent.Kind.INCIDENT, "77", "Login failures on NA123",
+                        Instant.parse("2026-11-27T09:58:00Z"), null, true, "inProgress"))));
+        out.add(new Variant("SOAP login() above v64.0", Cause.LOGIN_FLOW_BLOCKED, Scenario.healthy()
+                .loginUrl("https://acme.my.salesforce.com/services/Soap/u/65.0").error("UNSUPPORTED_API_VERSION", "").history()));
+        out.add(new Variant("no Use Any API Auth", Cause.LOGIN_FLOW_BLOCKED, Scenario.healthy().error("INSUFFICIENT_ACCESS", "").history()));
+        out.add(new Variant("an expired JWT", Cause.JWT_ASSERTION_INVALID, Scenario.healthy().flow(LoginFlow.OAUTH_JWT)
+                .error("invalid_grant", "expired authorization code").history()));
+        out.add(new Variant("rate_limit_exceeded", Cause.LOGIN_RATE_EXCEEDED, Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                .error("rate_limit_exceeded", "number of logins exceeded").history()));
+        out.add(new Variant("a username missing behind the generic host", Cause.USERNAME_NOT_FOUND, Scenario.healthy()
+                .loginUrl("https://login.salesforce.com").username("intgration@acme.com").userNotFound()));
+        return out;
+    }
+}

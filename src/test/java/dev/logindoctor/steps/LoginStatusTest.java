@@ -1,0 +1,62 @@
+package dev.logindoctor.steps;
+
+import dev.logindoctor.model.Cause;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class LoginStatusTest {
+
+    @ParameterizedTest(name = "''{0}'' is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Success | SUCCESS",
+            "Invalid Password | INVALID_PASSWORD",
+            "Invalid password | INVALID_PASSWORD",
+            "INVALID PASSWORD | INVALID_PASSWORD",
+            "invalid password. | INVALID_PASSWORD",
+            "Password Lockout | PASSWORD_LOCKOUT",
+            "password lockout | PASSWORD_LOCKOUT",
+            "Failed: API security token required | MUST_USE_API_TOKEN",
+            "Failed: Computer activation required | CHALLENGE_ISSUED",
+            "Failed: Computer activation pending | CHALLENGE_PENDING",
+            "Restricted IP | RESTRICTED_DOMAIN",
+            "Failed: IP Address Not Allowed | OAUTH_INVALID_IP",
+            "Restricted time | RESTRICTED_TIME",
+            "User is Inactive | USER_INACTIVE",
+            "User is frozen | USER_FROZEN",
+            "Multi-factor required | MFA_REQUIRED",
+            "Multi-factor (formerly called two-factor) is required | MFA_REQUIRED",
+            "Multi-Factor Authentication Required | MFA_REQUIRED",
+            "Login Rate Exceeded | RATE_EXCEEDED",
+            "Maximum logins exceeded | LOGINS_EXCEEDED",
+            "Username-Password Flow Disabled | USERNAME_PASSWORD_FLOW_DISABLED",
+            "Failed: OAuth API access disabled | OAUTH_API_DISABLED",
+            "Organization is in maintenance | ORG_IN_MAINTENANCE",
+            "Failed: Audience Invalid | AUDIENCE_INVALID",
+            "Failed: Assertion Expired | ASSERTION_EXPIRED",
+            "Failed: API-only user | USER_API_ONLY",
+    })
+    void matchesTheDictionaryWhateverTheCase(String text, LoginStatus expected) {
+        assertEquals(expected, LoginStatus.of(text));
+    }
+
+    @Test
+    void unknownBlankAndNullTextsHaveNoOpinion() {
+        assertEquals(LoginStatus.UNRECOGNIZED, LoginStatus.of("Failed: Something new in Spring '27"));
+        assertEquals(LoginStatus.UNRECOGNIZED, LoginStatus.of(""));
+        assertEquals(LoginStatus.UNRECOGNIZED, LoginStatus.of(null));
+        assertFalse(LoginStatus.of("Weird").isRecognized());
+        assertNull(LoginStatus.UNRECOGNIZED.cause());
+    }
+
+    @Test
+    void invalidPasswordNamesNoSingleCauseBecauseItIsShared() {
+        assertNull(LoginStatus.INVALID_PASSWORD.cause());
+        assertEquals(Cause.USER_LOCKED_OUT, LoginStatus.PASSWORD_LOCKOUT.cause());
+        assertEquals(Cause.LOGIN_IP_RESTRICTED, LoginStatus.OAUTH_INVALID_IP.cause());
+    }
+}
