@@ -5,11 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.logindoctor.engine.Json;
 import dev.logindoctor.probe.Deadline;
 import dev.logindoctor.probe.ProbeRun;
+import dev.logindoctor.probe.ProbeSettings;
 import dev.logindoctor.probe.ProbeSummary;
+import dev.logindoctor.probe.SalesforceProbeLogin;
+import dev.logindoctor.probe.TrustMaintenanceCheck;
+import dev.logindoctor.salesforce.HttpTransport;
+import dev.logindoctor.salesforce.TrustClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 
 /**
  * The scheduled health probe (EventBridge Scheduler; the event's content is ignored): one
@@ -19,6 +25,28 @@ import java.io.OutputStream;
  */
 public final class ProbeHandler implements RequestStreamHandler {
     private final ProbeRun probe;
+
+    /** Lambda's constructor: the table, Secrets Manager, the Salesforce login and Trust clients, the Intake path. */
+    public ProbeHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    private ProbeHandler(FunctionEnvironment env) {
+        this(wired(env, new HttpTransport(), Clock.systemUTC()));
+    }
+
+    static ProbeRun wired(FunctionEnvironment env, HttpTransport transport, Clock clock) {
+        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()),
+                env.secretPrefix(), clock);
+        return new ProbeRun(
+                new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), env.tableName()),
+                new SecretsManagerCredentialStore(AwsClients::secretsManager, env.secretPrefix()),
+                new SalesforceProbeLogin(transport, clock),
+                new TrustMaintenanceCheck(new TrustClient(env.trustUrl(), transport)),
+                new IntakeDiagnosisStarter(intake),
+                clock,
+                ProbeSettings.DEFAULT);
+    }
 
     public ProbeHandler(ProbeRun probe) {
         this.probe = probe;

@@ -60,7 +60,7 @@ class IntakeStormTest {
         stateMachineArn = stepFunctions.createStateMachine(c -> c.name("login-doctor-storm-" + UUID.randomUUID())
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        intake = new IntakeHandler(new StepFunctionsStarter(stepFunctions, stateMachineArn), "login-doctor/",
+        intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor/",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

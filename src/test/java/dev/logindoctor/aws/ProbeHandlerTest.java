@@ -59,7 +59,7 @@ class ProbeHandlerTest {
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
         registry = new DynamoDbIntegrationRegistry(dynamoDb, table);
-        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(stepFunctions, stateMachineArn), prefix, clock);
+        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), prefix, clock);
         handler = new ProbeHandler(new ProbeRun(registry, new SecretsManagerCredentialStore(() -> secrets, prefix), org,
                 MaintenanceCheck.never(), new IntakeDiagnosisStarter(intake), clock, ProbeSettings.DEFAULT));
     }
