@@ -1,0 +1,65 @@
+package dev.logindoctor.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.logindoctor.engine.Json;
+import dev.logindoctor.probe.Deadline;
+import dev.logindoctor.probe.ProbeRun;
+import dev.logindoctor.probe.ProbeSettings;
+import dev.logindoctor.probe.ProbeSummary;
+import dev.logindoctor.probe.SalesforceProbeLogin;
+import dev.logindoctor.probe.TrustMaintenanceCheck;
+import dev.logindoctor.salesforce.HttpTransport;
+import dev.logindoctor.salesforce.TrustClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+
+/**
+ * The scheduled health probe (EventBridge Scheduler; the event's content is ignored): one
+ * {@link ProbeRun} over the registered integrations, stopped in time by the Lambda deadline. Logs
+ * one JSON line with the run's summary (outcomes, what it left for the next run) and returns it.
+ * No credential reaches the summary, the log or the table.
+ */
+public final class ProbeHandler implements RequestStreamHandler {
+    private final ProbeRun probe;
+
+    /** Lambda's constructor: the table, Secrets Manager, the Salesforce login and Trust clients, the Intake path. */
+    public ProbeHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    private ProbeHandler(FunctionEnvironment env) {
+        this(wired(env, new HttpTransport(), Clock.systemUTC()));
+    }
+
+    static ProbeRun wired(FunctionEnvironment env, HttpTransport transport, Clock clock) {
+        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()),
+                env.secretPrefix(), clock);
+        return new ProbeRun(
+                new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), env.tableName()),
+                new SecretsManagerCredentialStore(AwsClients::secretsManager, env.secretPrefix()),
+                new SalesforceProbeLogin(transport, clock),
+                new TrustMaintenanceCheck(new TrustClient(env.trustUrl(), transport)),
+                new IntakeDiagnosisStarter(intake),
+                clock,
+                ProbeSettings.DEFAULT);
+    }
+
+    public ProbeHandler(ProbeRun probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes();
+        Deadline deadline = context == null ? Deadline.unlimited() : Deadline.of(context::getRemainingTimeInMillis);
+        ProbeSummary summary = probe.run(deadline);
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(Json.MAPPER.writeValueAsString(java.util.Map.of("probeRun", summary)) + "\n");
+        }
+        Json.MAPPER.writeValue(output, summary);
+    }
+}
