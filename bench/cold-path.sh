@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Times each handler's cold path the way Lambda runs it — a fresh JVM loads the handler class,
+# calls its no-argument constructor, handles one event from events/ — against a bare JVM started
+# from the same jar with a trivial main. Prints a Markdown table of medians over N runs.
+#
+#   ./mvnw -q -B package -DskipTests && bash bench/cold-path.sh [N]
+#
+# Environment: RUNS (default 11, or the first argument), JAVA_HOME (else the newest JDK >= 21 in
+# /usr/lib/jvm), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
+# BENCH_CASES (space-separated case names; default all), BENCH_EXTRA_OPTS (appended, e.g. an
+# AppCDS archive). Wall and CPU (user+sys) come from bench/rusage.py (wait4); each run's output is checked,
+# so a handler that fails is reported as a failure rather than timed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${1:-${RUNS:-11}}
+if [ -z "${JAVA_HOME:-}" ]; then
+  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    v=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA_HOME=${jdk%/}; break; fi
+  done
+fi
+JAVA="$JAVA_HOME/bin/java"
+# What Lambda's java21 bootstrap passes (besides -XX:MaxHeapSize): C1 only, serial GC, default CDS.
+JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}
+EXTRA_OPTS=${BENCH_EXTRA_OPTS:-}
+JAR=target/login-doctor.jar
+CLASSES=target/test-classes
+[ -f "$JAR" ] && [ -f "$CLASSES/dev/logindoctor/aws/ColdPath.class" ] || {
+  echo "build first: ./mvnw -q -B package -DskipTests (the shaded jar and the test classes)" >&2; exit 1; }
+[ -z "$(find target/classes -newer "$JAR" -name '*.class' | head -1)" ] || {
+  echo "$JAR is older than target/classes: rebuild it with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
+CP="$JAR:$CLASSES"
+
+# The environment the template gives the functions; nothing here reaches AWS.
+export AWS_REGION=us-east-1 AWS_LAMBDA_FUNCTION_NAME=cold-path-bench
+export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
+export SECRET_PREFIX=login-doctor/ TRUST_URL=https://api.status.salesforce.com
+export STATE_MACHINE_ARN=arn:aws:states:us-east-1:123456789012:stateMachine:LoginDoctorDiagnosis
+export TABLE_NAME=bench-diagnoses EVENT_BUS_NAME=default POWERTOOLS_METRICS_DISABLED=true
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# A report whose credential secret lies outside SECRET_PREFIX: fully parsed, then refused.
+sed 's#"login-doctor/integrations/#"elsewhere/integrations/#' events/intake-direct.json >"$tmp/intake-refused.json"
+
+# name | handler class (or "bare") | event (JSON or file) | text the output must contain
+cases=(
+  "bare|bare|{}|{}"
+  "intake-refused|dev.logindoctor.aws.IntakeHandler|$tmp/intake-refused.json|\"error\":\"InvalidReport\""
+  "step-report-only|dev.logindoctor.aws.step.CheckConnectedAppApprovalHandler|events/step-state.json|\"lastVerdict\":\"RULED_OUT\""
+)
+wanted=${BENCH_CASES:-}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS $EXTRA_OPTS; runs: $RUNS; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| case | median wall (s) | median CPU user+sys (s) | CPU × bare | wall × bare |"
+echo "|---|---|---|---|---|"
+bare_cpu="" bare_wall=""
+for entry in "${cases[@]}"; do
+  IFS='|' read -r name handler event expect <<<"$entry"
+  if [ -n "$wanted" ] && [ "$name" != bare ] && [[ " $wanted " != *" $name "* ]]; then continue; fi
+  : >"$tmp/$name.times"
+  "$JAVA" $JAVA_OPTS $EXTRA_OPTS -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1 || true  # page cache
+  for _ in $(seq "$RUNS"); do
+    python3 bench/rusage.py "$tmp/time" \
+      "$JAVA" $JAVA_OPTS $EXTRA_OPTS -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
+      echo "$name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
+    grep -qF -- "$expect" "$tmp/out" || { echo "$name: output lacks $expect:" >&2; cat "$tmp/out" >&2; exit 1; }
+    tail -1 "$tmp/time" >>"$tmp/$name.times"
+  done
+  wall=$(awk '{print $1}' "$tmp/$name.times" | median)
+  cpu=$(awk '{print $2 + $3}' "$tmp/$name.times" | median)
+  if [ "$name" = bare ]; then bare_cpu=$cpu bare_wall=$wall; fi
+  awk -v n="$name" -v w="$wall" -v c="$cpu" -v bc="$bare_cpu" -v bw="$bare_wall" \
+    'BEGIN {printf "| %s | %.3f | %.3f | %.1f | %.1f |\n", n, w, c, c / bc, w / bw}'
+done
