@@ -57,8 +57,8 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS $EXTRA_OPTS; runs: $RUNS; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| case | median wall (s) | median CPU user+sys (s) | CPU × bare | wall × bare |"
-echo "|---|---|---|---|---|"
+echo "| case | median wall (s) | median CPU user+sys (s) | CPU × bare | wall × bare | init (ms) | first handleRequest (ms) |"
+echo "|---|---|---|---|---|---|---|"
 bare_cpu="" bare_wall=""
 for entry in "${cases[@]}"; do
   IFS='|' read -r name handler event expect <<<"$entry"
@@ -70,11 +70,14 @@ for entry in "${cases[@]}"; do
       "$JAVA" $JAVA_OPTS $EXTRA_OPTS -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
       echo "$name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
     grep -qF -- "$expect" "$tmp/out" || { echo "$name: output lacks $expect:" >&2; cat "$tmp/out" >&2; exit 1; }
-    tail -1 "$tmp/time" >>"$tmp/$name.times"
+    phases=$(sed -n 's/^cold-path init-ms=\([0-9.]*\) handle-ms=\([0-9.]*\)$/\1 \2/p' "$tmp/err")
+    echo "$(tail -1 "$tmp/time") ${phases:-0 0}" >>"$tmp/$name.times"
   done
   wall=$(awk '{print $1}' "$tmp/$name.times" | median)
   cpu=$(awk '{print $2 + $3}' "$tmp/$name.times" | median)
+  init=$(awk '{print $4}' "$tmp/$name.times" | median)
+  handle=$(awk '{print $5}' "$tmp/$name.times" | median)
   if [ "$name" = bare ]; then bare_cpu=$cpu bare_wall=$wall; fi
-  awk -v n="$name" -v w="$wall" -v c="$cpu" -v bc="$bare_cpu" -v bw="$bare_wall" \
-    'BEGIN {printf "| %s | %.3f | %.3f | %.1f | %.1f |\n", n, w, c, c / bc, w / bw}'
+  awk -v n="$name" -v w="$wall" -v c="$cpu" -v bc="$bare_cpu" -v bw="$bare_wall" -v i="$init" -v h="$handle" \
+    'BEGIN {printf "| %s | %.3f | %.3f | %.1f | %.1f | %.0f | %.0f |\n", n, w, c, c / bc, w / bw, i, h}'
 done
