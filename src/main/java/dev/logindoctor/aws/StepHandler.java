@@ -33,6 +33,10 @@ public abstract class StepHandler implements RequestStreamHandler {
     protected StepHandler(EliminationStep step, EvidenceSources sources) {
         this.step = step;
         this.runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
+        if (sources instanceof LambdaEvidenceSources) {
+            // Lambda's own wiring: warm the JSON and step path in init, where SnapStart snapshots it.
+            InitPriming.stepHandler(step);
+        }
     }
 
     public String stepName() {
