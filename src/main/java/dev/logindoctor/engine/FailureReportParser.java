@@ -2,7 +2,6 @@ package dev.logindoctor.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.ReportedError;
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  * field and what is wrong with it, never the value.
  */
 public final class FailureReportParser {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Field names that mean "a secret value is here" wherever they appear in the report. */
     private static final Pattern SECRET_FIELD = Pattern.compile(
@@ -52,7 +49,8 @@ public final class FailureReportParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            // Json's mapper: its settings do not change how a tree is read, and a second mapper doubles Jackson's start-up.
+            root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new InvalidReport(null, "the report is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
