@@ -7,8 +7,9 @@
 #
 # Environment: RUNS (default 11, or the first argument), JAVA_HOME (else the newest JDK >= 21 in
 # /usr/lib/jvm), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
-# BENCH_CASES (space-separated case names; default all), BENCH_EXTRA_OPTS (appended, e.g. an
-# AppCDS archive). Wall and CPU (user+sys) come from bench/rusage.py (wait4); each run's output is checked,
+# BENCH_CASES (space-separated case names; default all), BENCH_EXTRA_OPTS (appended),
+# BENCH_APPCDS=1 (each case, bare included, first runs once to dump a dynamic AppCDS archive of
+# the classes it loaded, then is timed with it). Wall and CPU (user+sys) come from bench/rusage.py (wait4); each run's output is checked,
 # so a handler that fails is reported as a failure rather than timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,9 @@ CLASSES=target/test-classes
   echo "build first: ./mvnw -q -B package -DskipTests (the shaded jar and the test classes)" >&2; exit 1; }
 [ -z "$(find target/classes -newer "$JAR" -name '*.class' | head -1)" ] || {
   echo "$JAR is older than target/classes: rebuild it with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
-CP="$JAR:$CLASSES"
+# ColdPath goes in a jar of its own: AppCDS (BENCH_EXTRA_OPTS) refuses directories on the class path.
+"$JAVA_HOME/bin/jar" cf target/cold-path.jar -C "$CLASSES" dev/logindoctor/aws/ColdPath.class -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext.class' -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext$1.class'
+CP="$JAR:target/cold-path.jar"
 
 # The environment the template gives the functions; nothing here reaches AWS.
 export AWS_REGION=us-east-1 AWS_LAMBDA_FUNCTION_NAME=cold-path-bench
@@ -55,7 +58,7 @@ wanted=${BENCH_CASES:-}
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS $EXTRA_OPTS; runs: $RUNS; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTS $EXTRA_OPTS${BENCH_APPCDS:+ + AppCDS per case}; runs: $RUNS; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| case | median wall (s) | median CPU user+sys (s) | CPU × bare | wall × bare | init (ms) | first handleRequest (ms) |"
 echo "|---|---|---|---|---|---|---|"
@@ -64,10 +67,15 @@ for entry in "${cases[@]}"; do
   IFS='|' read -r name handler event expect <<<"$entry"
   if [ -n "$wanted" ] && [ "$name" != bare ] && [[ " $wanted " != *" $name "* ]]; then continue; fi
   : >"$tmp/$name.times"
-  "$JAVA" $JAVA_OPTS $EXTRA_OPTS -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1 || true  # page cache
+  case_opts="$EXTRA_OPTS"
+  if [ "${BENCH_APPCDS:-}" = 1 ]; then
+    "$JAVA" $JAVA_OPTS $EXTRA_OPTS -XX:ArchiveClassesAtExit="$tmp/$name.jsa" -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1
+    case_opts="$EXTRA_OPTS -XX:SharedArchiveFile=$tmp/$name.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+  "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1 || true  # page cache
   for _ in $(seq "$RUNS"); do
     python3 bench/rusage.py "$tmp/time" \
-      "$JAVA" $JAVA_OPTS $EXTRA_OPTS -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
+      "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
       echo "$name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
     grep -qF -- "$expect" "$tmp/out" || { echo "$name: output lacks $expect:" >&2; cat "$tmp/out" >&2; exit 1; }
     phases=$(sed -n 's/^cold-path init-ms=\([0-9.]*\) handle-ms=\([0-9.]*\)$/\1 \2/p' "$tmp/err")
