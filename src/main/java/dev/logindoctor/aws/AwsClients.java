@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.util.function.Supplier;
+
 /**
  * The SDK clients a warm Lambda instance reuses, each built on first use (a step that needs no
  * secret never pays for a Secrets Manager client). JDK HTTP client, the region and credentials
@@ -29,6 +31,19 @@ final class AwsClients {
 
     static SfnClient stepFunctions() {
         return StepFunctions.CLIENT;
+    }
+
+    /**
+     * The Step Functions client, for wiring that must not load the SDK before the first start
+     * ({@code new AwsClients.StepFunctionsOnDemand()}): a method reference ({@code AwsClients::stepFunctions})
+     * resolves its SfnClient return type, and verifying this class loads the SDK's builder types.
+     * A nested class does neither until {@link #get()} runs.
+     */
+    static final class StepFunctionsOnDemand implements Supplier<SfnClient> {
+        @Override
+        public SfnClient get() {
+            return StepFunctions.CLIENT;
+        }
     }
 
     static EventBridgeClient eventBridge() {

@@ -41,7 +41,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(FunctionEnvironment env) {
-        this(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
+        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
     }
 
     /** @param secretPrefix when set, the report's secret references must lie under it (null: checked later, by the steps) */
@@ -102,7 +102,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private void requireUnderPrefix(String field, String reference) {
-        if (secretPrefix != null && reference != null && !SecretsManagerResolver.secretName(reference).startsWith(secretPrefix)) {
+        if (secretPrefix != null && reference != null && !SecretReference.name(reference).startsWith(secretPrefix)) {
             throw new InvalidReport(field, "must name a secret whose name starts with '" + secretPrefix
                     + "'; Login Doctor reads no other secrets");
         }

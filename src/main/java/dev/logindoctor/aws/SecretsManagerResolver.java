@@ -58,8 +58,7 @@ public final class SecretsManagerResolver implements SecretResolver {
 
     /** The secret's name: the reference itself, or the name inside an ARN (…:secret:NAME-AbCdEf). */
     static String secretName(String reference) {
-        int marker = reference.indexOf(":secret:");
-        return reference.startsWith("arn:") && marker > 0 ? reference.substring(marker + ":secret:".length()) : reference;
+        return SecretReference.name(reference);
     }
 
     private void requireUnderPrefix(String reference) {

@@ -24,11 +24,18 @@ public final class StepFunctionsStarter {
     }
 
     public Started start(String executionName, String input) {
-        try {
-            String arn = stepFunctions.get().startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
-            return new Started(arn, false);
-        } catch (ExecutionAlreadyExistsException e) {
-            return new Started(executionArn(stateMachineArn, executionName), true);
+        return Call.start(stepFunctions.get(), stateMachineArn, executionName, input);
+    }
+
+    /** The SDK call on its own: its catch of an SDK exception loads SDK classes when this class is verified, on the first start only. */
+    private static final class Call {
+        static Started start(SfnClient client, String stateMachineArn, String executionName, String input) {
+            try {
+                String arn = client.startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
+                return new Started(arn, false);
+            } catch (ExecutionAlreadyExistsException e) {
+                return new Started(executionArn(stateMachineArn, executionName), true);
+            }
         }
     }
 
