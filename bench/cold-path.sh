@@ -48,12 +48,32 @@ trap 'rm -rf "$tmp"' EXIT
 # A report whose credential secret lies outside SECRET_PREFIX: fully parsed, then refused.
 sed 's#"login-doctor/integrations/#"elsewhere/integrations/#' events/intake-direct.json >"$tmp/intake-refused.json"
 
-# name | handler class (or "bare") | event (JSON or file) | text the output must contain
+# name | handler class (or "bare") | event (JSON or file) | text the output must contain | extra environment
 cases=(
   "bare|bare|{}|{}"
   "intake-refused|dev.logindoctor.aws.IntakeHandler|$tmp/intake-refused.json|\"error\":\"InvalidReport\""
   "step-report-only|dev.logindoctor.aws.step.CheckConnectedAppApprovalHandler|events/step-state.json|\"lastVerdict\":\"RULED_OUT\""
 )
+
+# The SDK path, when moto's server is installed (the tests install it into .venv): Intake accepting a
+# report builds its Step Functions client and starts an execution on moto (a duplicate after the
+# first run: same name, same input). BENCH_MOTO=0 leaves it out.
+if [ "${BENCH_MOTO:-1}" = 1 ] && [ -x .venv/bin/moto_server ]; then
+  port=$((20000 + RANDOM % 20000))
+  .venv/bin/moto_server -p "$port" >"$tmp/moto.log" 2>&1 &
+  moto_pid=$!
+  trap 'kill "$moto_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
+  export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
+  curl -sf -o /dev/null -X POST "$AWS_ENDPOINT_URL/" -H 'Content-Type: application/x-amz-json-1.0' \
+    -H 'X-Amz-Target: AWSStepFunctions.CreateStateMachine' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=0' \
+    -d '{"name": "LoginDoctorDiagnosis", "definition": "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Succeed\"}}}",
+         "roleArn": "arn:aws:iam::123456789012:role/login-doctor-state-machine"}'
+  cases+=("intake-accepted|dev.logindoctor.aws.IntakeHandler|events/intake-direct.json|\"executionArn\":\"arn:aws:states:")
+  # The same as Lambda's SnapStart init runs it (the init is what gets snapshotted).
+  cases+=("intake-accepted-snapstart-init|dev.logindoctor.aws.IntakeHandler|events/intake-direct.json|\"executionArn\":\"arn:aws:states:|AWS_LAMBDA_INITIALIZATION_TYPE=snap-start")
+fi
 wanted=${BENCH_CASES:-}
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -64,18 +84,18 @@ echo "| case | median wall (s) | median CPU user+sys (s) | CPU × bare | wall ×
 echo "|---|---|---|---|---|---|---|"
 bare_cpu="" bare_wall=""
 for entry in "${cases[@]}"; do
-  IFS='|' read -r name handler event expect <<<"$entry"
+  IFS='|' read -r name handler event expect case_env <<<"$entry"
   if [ -n "$wanted" ] && [ "$name" != bare ] && [[ " $wanted " != *" $name "* ]]; then continue; fi
   : >"$tmp/$name.times"
   case_opts="$EXTRA_OPTS"
   if [ "${BENCH_APPCDS:-}" = 1 ]; then
-    "$JAVA" $JAVA_OPTS $EXTRA_OPTS -XX:ArchiveClassesAtExit="$tmp/$name.jsa" -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1
+    env $case_env "$JAVA" $JAVA_OPTS $EXTRA_OPTS -XX:ArchiveClassesAtExit="$tmp/$name.jsa" -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1
     case_opts="$EXTRA_OPTS -XX:SharedArchiveFile=$tmp/$name.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
-  "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1 || true  # page cache
+  env $case_env "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >/dev/null 2>&1 || true  # page cache
   for _ in $(seq "$RUNS"); do
     python3 bench/rusage.py "$tmp/time" \
-      "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
+      env $case_env "$JAVA" $JAVA_OPTS $case_opts -cp "$CP" dev.logindoctor.aws.ColdPath "$handler" "$event" >"$tmp/out" 2>"$tmp/err" || {
       echo "$name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
     grep -qF -- "$expect" "$tmp/out" || { echo "$name: output lacks $expect:" >&2; cat "$tmp/out" >&2; exit 1; }
     phases=$(sed -n 's/^cold-path init-ms=\([0-9.]*\) handle-ms=\([0-9.]*\)$/\1 \2/p' "$tmp/err")

@@ -27,6 +27,11 @@ import java.time.Instant;
  * Nothing here reaches AWS or Salesforce, reads a secret or keeps one: the sample names made-up
  * secret references, the evidence a step would fetch is "unavailable", and every result is
  * thrown away. Nothing in the snapshot depends on the time or a random value.
+ * <p>
+ * Only when Lambda says the init is a SnapStart one ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start},
+ * run once at publish) does it also build the SDK client the handler will call: without SnapStart
+ * that would charge every cold start (a refused report included) for a client it may never use.
+ * Building a client resolves no credentials (they are read from the environment per request).
  */
 final class InitPriming {
     /** A report as an integration sends it; the references name no real secret. */
@@ -56,6 +61,9 @@ final class InitPriming {
 
     /** The step handler's path: state document in, the step over unavailable evidence, state document out. */
     static void stepHandler(EliminationStep step) {
+        if (snapStartInit() && step.needsOrg()) {
+            AwsClients.secretsManager();
+        }
         ObjectNode document = StateDocument.write(sampleState());
         DiagnosisState state = StateDocument.read(roundTrip(document));
         DiagnosisState next = new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, state);
@@ -64,6 +72,9 @@ final class InitPriming {
 
     /** The intake's path up to the start: parse and validate a report, build the start state; then a refusal. */
     static void intake() {
+        if (snapStartInit()) {
+            AwsClients.stepFunctions();
+        }
         ObjectNode start = Json.MAPPER.valueToTree(sampleState());
         write(start.put("intakeRequestId", "init-priming"));
         try {
@@ -71,6 +82,11 @@ final class InitPriming {
         } catch (InvalidReport expected) {
             // the refusal path is what a bad report takes; its message is discarded
         }
+    }
+
+    /** Lambda's own word for this init: on-demand, provisioned-concurrency or snap-start. */
+    private static boolean snapStartInit() {
+        return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 
     private static DiagnosisState sampleState() {
