@@ -12,6 +12,7 @@ import dev.logindoctor.probe.ProbeRecord;
 import dev.logindoctor.probe.RegisteredIntegration;
 
 import java.io.PrintStream;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ final class IntegrationsCommand {
             Integration i = r.integration();
             ProbeRecord p = r.lastProbe();
             out.printf("%-24s %-24s %-32s %-8s %-20s %-22s %d%n", i.id(), i.flow(), i.username(), i.enabled() ? "yes" : "no",
-                    p.outcome() == null ? "-" : p.outcome(), p.probedAt() == null ? "-" : p.probedAt(), p.consecutiveFailures());
+                    p.outcome() == null ? "-" : p.outcome(), p.probedAt() == null ? "-" : p.probedAt().truncatedTo(ChronoUnit.SECONDS), p.consecutiveFailures());
             if (p.detail() != null) {
                 out.println("    " + p.detail());
             }
