@@ -2,7 +2,8 @@
 # Deployment checks for template.yaml, all offline (no AWS account, no credentials, no Docker):
 #   1. the AWS SAM CLI and cfn-lint in a venv of their own (made once, reused while the pins hold)
 #   2. sam validate --lint, plus cfn-lint's informational checks
-#   3. the real SAM translator run offline, and cfn-lint on the CloudFormation it produces
+#   3. the real SAM translator run offline, cfn-lint on the CloudFormation it produces, and the
+#      JSON the template holds as strings (dashboard body, schedule input)
 #   4. statemachine/login-doctor.asl.json against DefinitionSubstitutions (when the file exists)
 #   5. sam build (mvn clean install, tests skipped) in a throwaway copy, never the repo's target/
 #   6. the built artifact: Java 21 classes, a class for every Handler, and every sample event read
@@ -94,6 +95,23 @@ with open(src) as f:
 translated = SamTemplateValidator(template, NoManagedPolicies(), region="us-east-1").get_translated_template_if_valid()
 with open(out, "w") as f:
     f.write(translated)
+
+# JSON that CloudFormation only sees as strings: the dashboard body and the schedule's input.
+import json  # noqa: E402
+import re  # noqa: E402
+
+for name, r in template["Resources"].items():
+    body = r.get("Properties", {}).get("DashboardBody")
+    if isinstance(body, dict) and "Fn::Sub" in body:
+        body = body["Fn::Sub"] if isinstance(body["Fn::Sub"], str) else body["Fn::Sub"][0]
+    if isinstance(body, str):
+        json.loads(re.sub(r"\$\{[A-Za-z0-9:.]+\}", "x", body))
+        print(f"  {name}: DashboardBody is valid JSON")
+    for event in (r.get("Properties", {}).get("Events") or {}).values():
+        if event.get("Type") == "ScheduleV2" and "Input" in event["Properties"]:
+            json.loads(event["Properties"]["Input"])
+            print(f"  {name}: ScheduleV2 Input is valid JSON")
+
 resources = yaml_parse(translated)["Resources"]
 kinds = {}
 for r in resources.values():

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param ipRanges          the Login IP Ranges of the user's profile; empty list = no ranges
  * @param diagnosticsLoginUrl the host the diagnostics connection logged in through
  * @param requests          org API requests spent building this evidence (token request included)
+ * @param instanceUrl       the org's own URL from the token response ({@code instance_url}, its My
+ *                          Domain on current orgs): tells which org this is even when the
+ *                          diagnostics connection logs in through a generic host
  */
 public record OrgEvidence(
         boolean available,
@@ -34,7 +37,8 @@ public record OrgEvidence(
         OrgSettings settings,
         String diagnosticsLoginUrl,
         Map<String, String> gaps,
-        int requests) {
+        int requests,
+        String instanceUrl) {
 
     public OrgEvidence {
         loginHistory = loginHistory == null ? null : List.copyOf(loginHistory);
@@ -44,10 +48,24 @@ public record OrgEvidence(
         settings = settings == null ? OrgSettings.unknown() : settings;
     }
 
+    /** Without the org's instance URL (older state documents, tests). */
+    public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
+                       UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
+                       EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
+                       String diagnosticsLoginUrl, Map<String, String> gaps, int requests) {
+        this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null);
+    }
+
     /** Evidence for a diagnosis that has no usable diagnostics connection. */
     public static OrgEvidence unavailable(String reason, int requests) {
         return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,
-                null, null, Map.of(), requests);
+                null, null, Map.of(), requests, null);
+    }
+
+    public OrgEvidence withInstanceUrl(String url) {
+        return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url);
     }
 
     /** Why a part is unknown: the recorded gap, or the connection's own reason. */

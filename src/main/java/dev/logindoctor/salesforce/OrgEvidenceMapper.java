@@ -42,7 +42,12 @@ final class OrgEvidenceMapper {
     }
 
     static OrgEvidence map(CompositeResponse response, String username, Instant failedAt, String diagnosticsLoginUrl, int requests) {
-        return new OrgEvidenceMapper(response, username, failedAt).map(diagnosticsLoginUrl, requests);
+        return map(response, username, failedAt, diagnosticsLoginUrl, null, requests);
+    }
+
+    static OrgEvidence map(CompositeResponse response, String username, Instant failedAt, String diagnosticsLoginUrl,
+                           String instanceUrl, int requests) {
+        return new OrgEvidenceMapper(response, username, failedAt).map(diagnosticsLoginUrl, requests).withInstanceUrl(instanceUrl);
     }
 
     private OrgEvidence map(String diagnosticsLoginUrl, int requests) {

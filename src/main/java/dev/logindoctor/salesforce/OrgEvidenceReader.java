@@ -27,6 +27,8 @@ public final class OrgEvidenceReader {
         Instant failedAt = report.failedAt() != null ? report.failedAt() : clock.instant();
         CompositeRequest request = OrgEvidenceRequest.build(report.username(), failedAt, rest.apiVersion());
         CompositeResponse response = rest.composite(request);
-        return OrgEvidenceMapper.map(response, report.username(), failedAt, connection.credentials().loginUrl(), connection.requests());
+        // The session is cached by now: reading its instance_url costs no request.
+        return OrgEvidenceMapper.map(response, report.username(), failedAt, connection.credentials().loginUrl(),
+                connection.session().instanceUrl(), connection.requests());
     }
 }

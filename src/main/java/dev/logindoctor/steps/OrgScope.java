@@ -35,7 +35,11 @@ public record OrgScope(Relation relation, String reason) {
             return new OrgScope(Relation.SAME, "the report's host " + reportHost.display() + " reaches "
                     + LoginHost.describe(reportHost.environment()) + " and the diagnostics org " + orgName + " is " + kind(info));
         }
-        if (reportHost.myDomainName() != null && diagnosticsHost != null && diagnosticsHost.myDomainName() != null) {
+        // Connected through a generic host, the org's own instance_url still names its My Domain.
+        LoginHost orgDomainHost = diagnosticsHost != null && diagnosticsHost.myDomainName() != null ? diagnosticsHost
+                : org.instanceUrl() == null ? null : LoginHost.of(org.instanceUrl());
+        if (reportHost.myDomainName() != null && orgDomainHost != null && orgDomainHost.myDomainName() != null) {
+            diagnosticsHost = orgDomainHost;
             if (reportHost.myDomainName().equals(diagnosticsHost.myDomainName())) {
                 return new OrgScope(Relation.SAME, "the report's host " + reportHost.display()
                         + " and the diagnostics host " + diagnosticsHost.display() + " are the same My Domain ("

@@ -1,5 +1,6 @@
 package dev.logindoctor.steps;
 
+import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.UserRecord;
@@ -91,6 +92,17 @@ class WhereTheLoginWentTest {
     void aMissingUserBehindAnotherMyDomainProvesNothing() {
         Scenario s = Scenario.healthy().loginUrl("https://globex.my.salesforce.com").userNotFound();
         assertEquals(Verdict.INCONCLUSIVE, username.check(s.evidence()).verdict());
+    }
+
+    @Test
+    void aDiagnosticsConnectionThroughTheGenericHostKnowsItsOrgByItsInstanceUrl() {
+        Scenario s = Scenario.healthy().loginUrl("https://acme.my.salesforce.com").userNotFound();
+        s.diagnosticsLoginUrl = "https://login.salesforce.com";
+        Evidence same = new Evidence(s.report(), s.org().withInstanceUrl("https://acme.my.salesforce.com"), null);
+        assertEquals(Verdict.CONFIRMED, username.check(same).verdict(), "the instance_url is the report's My Domain");
+        Evidence other = new Evidence(s.report(), s.org().withInstanceUrl("https://globex.my.salesforce.com"), null);
+        assertEquals(Verdict.INCONCLUSIVE, username.check(other).verdict(), "another org's My Domain proves nothing");
+        assertEquals(Verdict.INCONCLUSIVE, username.check(s.evidence()).verdict(), "without it, the orgs cannot be compared");
     }
 
     @Test
