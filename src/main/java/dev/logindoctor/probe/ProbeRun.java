@@ -9,6 +9,7 @@ import dev.logindoctor.salesforce.UnusableCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -178,7 +179,8 @@ public final class ProbeRun {
         if (last.outcome() == ProbeOutcome.PROBING && last.probedAt() != null
                 && clock.instant().isBefore(last.probedAt().plus(CLAIM_LEASE))) {
             return new ProbeSummary.Result(integration.id(), ProbeOutcome.SKIPPED_BUSY,
-                    "skipped: another probe run is logging in (claimed at " + last.probedAt() + ")", last.diagnosis());
+                    "skipped: another probe run is logging in (claimed at " + last.probedAt().truncatedTo(ChronoUnit.SECONDS) + ")",
+                    last.diagnosis());
         }
         ProbeRecord claim = last.claimed(clock.instant(), secret.version());
         if (!registry.recordProbe(claim)) {
@@ -190,7 +192,8 @@ public final class ProbeRun {
 
     /** No login. If the diagnosis for that failure could not be started before, start it now from what was stored. */
     private ProbeRecord skipUnchanged(Integration integration, ProbeRecord last, VersionedSecret secret) {
-        String why = UNCHANGED + " (" + last.errorCode() + " at " + last.failedAt() + ")";
+        String why = UNCHANGED + " (" + last.errorCode() + " at "
+                + (last.failedAt() == null ? "an unknown time" : last.failedAt().truncatedTo(ChronoUnit.SECONDS)) + ")";
         ProbeRecord skipped = last.looked(clock.instant(), ProbeOutcome.SKIPPED_UNCHANGED, why);
         if (last.diagnosis() != null || last.failedAt() == null) {
             return skipped;
