@@ -46,7 +46,7 @@ class ProbeCommandTest {
 
     private static int runProbe(SimulatedOrg org, String[] args, PrintStream o, PrintStream e) {
         try {
-            return new ProbeCommand(new SimClockAdapter(org.clock())).run(args, o, e);
+            return new ProbeCommand(org.clock().asClock()).run(args, o, e);
         } catch (Args.UsageError usage) {
             e.println(usage.getMessage());
             return LoginDoctor.EXIT_USAGE;
