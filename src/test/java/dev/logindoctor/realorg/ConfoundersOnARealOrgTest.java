@@ -188,4 +188,49 @@ class ConfoundersOnARealOrgTest {
         org.answer(RealOrg.Answer.healthy().history(historyRow("2026-11-27T10:14:59.000+0000", "Restricted IP", USER_ID_18)));
         assertCause(Cause.LOGIN_IP_RESTRICTED, org.diagnose(soapInvalidLogin().replace("2026-11-27T10:15:00Z", "2026-11-27T11:15:00+01:00")));
     }
+
+    @Test
+    void anOrganizationRowWithoutIsSandboxIsNoProofOfTheWrongHost() {
+        // A missing field is unknown, not false: nothing here says the org is production.
+        RealOrg.Answer a = RealOrg.Answer.healthy().history(historyRow("2026-11-27T10:14:59.000+0000", "Invalid Password", USER_ID_18));
+        a.record("org").remove("IsSandbox");
+        org.diagnosticsVia("https://test.salesforce.com").instanceUrl("https://acme--uat.sandbox.my.salesforce.com").answer(a);
+        Diagnosis d = org.diagnose(soapInvalidLogin().replace("acme.my.salesforce.com", "test.salesforce.com"));
+        assertNotEquals(Cause.WRONG_LOGIN_ENDPOINT, d.cause(), explain(d));
+    }
+
+    @Test
+    void ipOrHoursOAuthErrorWithTheSourceOutsideTheProfileRanges() {
+        RealOrg.Answer a = RealOrg.Answer.healthy().history();
+        a.profileMetadata().putArray("loginIpRanges").addObject().put("description", "Head office").put("endAddress", "198.51.100.255")
+                .put("startAddress", "198.51.100.0");
+        org.answer(a);
+        assertCause(Cause.LOGIN_IP_RESTRICTED, org.diagnose(oauth("OAUTH_JWT", "invalid_grant", "IP restricted or invalid login hours")));
+    }
+
+    @Test
+    void ipOrHoursOAuthErrorOutsideTheProfileLoginHours() {
+        // 10:15Z on Friday 27 Nov 2026 is 02:15 in America/Los_Angeles; the profile allows 08:00-18:00 on weekdays.
+        RealOrg.Answer a = RealOrg.Answer.healthy().history();
+        ObjectNode hours = a.profileMetadata().putObject("loginHours");
+        for (String day : new String[]{"monday", "tuesday", "wednesday", "thursday", "friday"}) {
+            hours.put(day + "Start", "480").put(day + "End", "1080");
+        }
+        org.answer(a);
+        assertCause(Cause.LOGIN_HOURS_RESTRICTED, org.diagnose(oauth("OAUTH_JWT", "invalid_grant", "IP restricted or invalid login hours")));
+    }
+
+    @Test
+    void statusWithANonBreakingSpaceIsStillTheDictionaryText() {
+        org.answer(RealOrg.Answer.healthy().history(historyRow("2026-11-27T10:14:59.000+0000", "Restricted\u00a0IP ", USER_ID_18)));
+        assertCause(Cause.LOGIN_IP_RESTRICTED, org.diagnose(soapInvalidLogin()));
+    }
+
+    @Test
+    void aUserLoginPartWithoutRowsLeavesFrozenAndLockedUnknown() {
+        RealOrg.Answer a = RealOrg.Answer.healthy().history();
+        a.records("userLogin").removeAll();
+        org.answer(a);
+        assertCause(Cause.UNDETERMINED, org.diagnose(soapInvalidLogin()));
+    }
 }
