@@ -1,8 +1,6 @@
 package dev.logindoctor.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.FailureReportParser;
-import dev.logindoctor.engine.Json;
 import dev.logindoctor.engine.LocalDiagnosisEngine;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.Cause;
@@ -89,7 +87,8 @@ final class DemoCommand {
             int requestsBefore = org.requestCounts().total();
 
             Clock clock = new SimClockAdapter(org.clock());
-            FailureReport report = new FailureReportParser(clock).parse(reportJson(org, spec, error));
+            // The report as the integration would send it, read by the same parser as `diagnose`.
+            FailureReport report = new FailureReportParser(clock).parse(SimIntegration.failureReportJson(org, spec, error, DIAGNOSTICS_SECRET));
             SecretResolver secrets = new MapSecretResolver(Map.of(DIAGNOSTICS_SECRET, org.diagnosticsSecretJson()));
             SalesforceEvidenceSources sources = new SalesforceEvidenceSources(secrets, org.baseUrl(), new HttpTransport(), clock, new TokenCache());
             long start = System.nanoTime();
@@ -102,27 +101,5 @@ final class DemoCommand {
                     org.requestCounts().total() - requestsBefore,
                     org.attempts(spec.username()).attempts() - attemptsBefore, millis);
         }
-    }
-
-    /** The failure report the integration would send: built as JSON and read by the same parser as `diagnose`. */
-    static String reportJson(SimulatedOrg org, IntegrationSpec spec, SimIntegration.LoginError error) {
-        ObjectNode report = Json.MAPPER.createObjectNode();
-        report.put("integrationId", spec.integrationId());
-        report.put("loginUrl", spec.loginUrl() != null ? spec.loginUrl() : org.baseUrl());
-        report.put("username", spec.username());
-        report.put("flow", spec.flow().name());
-        ObjectNode e = report.putObject("error");
-        e.put("code", error == null ? "INVALID_LOGIN" : error.code());
-        e.put("description", error == null ? "Invalid username, password, security token; or user locked out." : error.description());
-        report.put("failedAt", org.now().toString());
-        if (spec.sourceIp() != null) {
-            report.put("sourceIp", spec.sourceIp());
-        }
-        if (spec.credentialUpdatedAt() != null) {
-            report.put("credentialUpdatedAt", spec.credentialUpdatedAt().toString());
-        }
-        report.put("credentialSecret", "demo/" + spec.integrationId());
-        report.put("diagnosticsSecret", DIAGNOSTICS_SECRET);
-        return report.toString();
     }
 }

@@ -19,7 +19,7 @@ public final class SimCommand {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
-    private static final String USAGE = "usage: login-doctor sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE]";
+    private static final String USAGE = "usage: login-doctor sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE] [--report-out FILE] [--scenario-time]";
 
     private final CountDownLatch stop;
 
@@ -37,6 +37,8 @@ public final class SimCommand {
         int port = 0;
         String scenario = SimScenarios.DEFAULT;
         Path secretsOut = null;
+        Path reportOut = null;
+        boolean scenarioTime = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String value;
@@ -45,7 +47,7 @@ public final class SimCommand {
             if (eq > 0) {
                 name = a.substring(0, eq);
                 value = a.substring(eq + 1);
-            } else if (i + 1 < args.length && (a.equals("--port") || a.equals("--scenario") || a.equals("--secrets-out"))) {
+            } else if (i + 1 < args.length && (a.equals("--port") || a.equals("--scenario") || a.equals("--secrets-out") || a.equals("--report-out"))) {
                 value = args[++i];
             } else {
                 value = null;
@@ -65,6 +67,11 @@ public final class SimCommand {
                 }
                 case "--scenario" -> scenario = value;
                 case "--secrets-out" -> secretsOut = value == null ? null : Path.of(value);
+                case "--report-out" -> reportOut = value == null ? null : Path.of(value);
+                case "--scenario-time" -> {
+                    scenarioTime = true;
+                    continue;
+                }
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     out.println("scenarios: " + String.join(", ", SimScenarios.catalog()));
@@ -84,6 +91,10 @@ public final class SimCommand {
         SimScenario loaded;
         try {
             loaded = SimScenarios.load(scenario);
+            // Standalone, the story happens now: clients sign JWTs on the real clock (--scenario-time keeps the file's times).
+            if (!scenarioTime) {
+                loaded = SimScenarios.startingAt(loaded, java.time.Instant.now());
+            }
         } catch (IllegalArgumentException e) {
             err.println("login-doctor sim: " + e.getMessage());
             return EXIT_USAGE;
@@ -104,7 +115,12 @@ public final class SimCommand {
             if (secretsOut != null) {
                 writeSecret(secretsOut, "{\"diagnostics\":" + org.diagnosticsSecretJson() + "}");
             }
-            out.println("Simulated Salesforce org '" + loaded.name() + "' at " + org.baseUrl());
+            if (reportOut != null && loaded.integration() != null) {
+                // The integration's one failing login, and the report it would send about it.
+                SimIntegration.LoginError error = SimIntegration.attemptLogin(org, loaded.integration());
+                writeSecret(reportOut, SimIntegration.failureReportJson(org, loaded.integration(), error, "diagnostics"));
+            }
+            out.println("Simulated Salesforce org '" + loaded.name() + "' at " + org.baseUrl() + " (clock " + org.now() + ")");
             out.println("  login / instance URL: " + org.baseUrl() + "   Trust API: " + org.baseUrl() + "/v1");
             IntegrationSpec i = loaded.integration();
             if (i != null) {
@@ -114,12 +130,18 @@ public final class SimCommand {
             if (secretsOut != null) {
                 out.println("  diagnostics secret written to " + secretsOut);
             }
+            if (reportOut != null) {
+                out.println("  the integration's failure report written to " + reportOut);
+                if (secretsOut != null) {
+                    out.println("  try: login-doctor diagnose --event " + reportOut + " --secrets " + secretsOut + " --trust-url " + org.baseUrl());
+                }
+            }
             out.println("Serving until stopped (Ctrl-C).");
             out.flush();
             stop.await();
             return EXIT_OK;
         } catch (IOException e) {
-            err.println("login-doctor sim: cannot write " + secretsOut + ": " + e.getMessage());
+            err.println("login-doctor sim: cannot write an output file: " + e.getMessage());
             return EXIT_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -42,6 +42,32 @@ public final class SimIntegration {
     private SimIntegration() {
     }
 
+    /**
+     * The failure report the integration sends after {@code error} (DESIGN.md's shape): references
+     * to secrets only. A healthy integration's login succeeds ({@code error} null); its report is a
+     * false alarm with the bundled error, which no step may confirm.
+     */
+    public static String failureReportJson(SimulatedOrg org, IntegrationSpec spec, LoginError error, String diagnosticsSecret) {
+        com.fasterxml.jackson.databind.node.ObjectNode report = HttpIo.JSON.createObjectNode();
+        report.put("integrationId", spec.integrationId());
+        report.put("loginUrl", spec.loginUrl() != null ? spec.loginUrl() : org.baseUrl());
+        report.put("username", spec.username());
+        report.put("flow", spec.flow().name());
+        com.fasterxml.jackson.databind.node.ObjectNode e = report.putObject("error");
+        e.put("code", error == null ? "INVALID_LOGIN" : error.code());
+        e.put("description", error == null ? "Invalid username, password, security token; or user locked out." : error.description());
+        report.put("failedAt", org.now().toString());
+        if (spec.sourceIp() != null) {
+            report.put("sourceIp", spec.sourceIp());
+        }
+        if (spec.credentialUpdatedAt() != null) {
+            report.put("credentialUpdatedAt", spec.credentialUpdatedAt().toString());
+        }
+        report.put("credentialSecret", "sim/" + spec.integrationId());
+        report.put("diagnosticsSecret", diagnosticsSecret);
+        return report.toString();
+    }
+
     /** Logs in once as {@code spec} describes; null when the login succeeded. */
     public static LoginError attemptLogin(SimulatedOrg org, IntegrationSpec spec) {
         if (spec == null || spec.flow() == null || spec.credential() == null) {

@@ -65,6 +65,14 @@ public final class SimScenarios {
         }
     }
 
+    /**
+     * The same scenario happening now: every instant in it moved by the same amount (see
+     * {@link ScenarioTimeShift}). What a standalone sim serves, so real-clock clients work with it.
+     */
+    public static SimScenario startingAt(SimScenario scenario, java.time.Instant now) {
+        return ScenarioTimeShift.startingAt(scenario, now);
+    }
+
     static SimScenario parse(String json, String source) {
         try {
             return MAPPER.readValue(json, SimScenario.class);

@@ -69,7 +69,7 @@ class DiagnoseCommandTest {
         try (SimulatedOrg org = SimulatedOrg.start(scenario)) {
             IntegrationSpec spec = org.scenario().integration();
             SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
-            Path report = Files.writeString(dir.resolve("report.json"), DemoCommand.reportJson(org, spec, error));
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, error, DemoCommand.DIAGNOSTICS_SECRET));
             String secretJson = org.diagnosticsSecretJson();
             Path secrets = Files.writeString(dir.resolve("secrets.json"),
                     JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(secretJson)).toString());
@@ -94,10 +94,26 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aStandaloneSimMovedToNowWorksWithTheRealClock() throws Exception {
+        // What `login-doctor sim` serves: the scenario happening now, so a JWT signed on the real clock is accepted.
+        try (SimulatedOrg org = SimulatedOrg.start(SimScenarios.startingAt(SimScenarios.load("user-frozen"), java.time.Instant.now()))) {
+            IntegrationSpec spec = org.scenario().integration();
+            SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, error, "diagnostics"));
+            Path secrets = Files.writeString(dir.resolve("secrets.json"), "{\"diagnostics\":" + org.diagnosticsSecretJson() + "}");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = LoginDoctor.run(new String[] {"diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--json", "--no-store"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            assertEquals(0, exit);
+            assertEquals("USER_FROZEN", JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("cause").asText());
+        }
+    }
+
+    @Test
     void aRefusedDiagnosticsConnectionExitsThreeAndSaysWhy() throws Exception {
         try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
             IntegrationSpec spec = org.scenario().integration();
-            Path report = Files.writeString(dir.resolve("report.json"), DemoCommand.reportJson(org, spec, null));
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, null, DemoCommand.DIAGNOSTICS_SECRET));
             JsonNode secret = JSON.readTree(org.diagnosticsSecretJson());
             ((com.fasterxml.jackson.databind.node.ObjectNode) secret).put("clientId", "3MVG9-not-the-consumer-key");
             Path secrets = Files.writeString(dir.resolve("secrets.json"),
