@@ -45,7 +45,7 @@ public final class SecretsManagerResolver implements SecretResolver {
 
     @Override
     public String secretValue(String reference) {
-        requireUnderPrefix(reference);
+        requireUnderPrefix(prefix, reference);
         Instant now = clock.instant();
         Cached cached = cache.get(reference);
         if (cached != null && now.isBefore(cached.expires())) {
@@ -61,7 +61,8 @@ public final class SecretsManagerResolver implements SecretResolver {
         return SecretReference.name(reference);
     }
 
-    private void requireUnderPrefix(String reference) {
+    /** Refuses a reference outside the prefix (or any, when no prefix is set), naming it, never a value. */
+    static void requireUnderPrefix(String prefix, String reference) {
         if (reference == null || reference.isBlank()) {
             throw new SecretUnavailable("no secret reference given");
         }
@@ -75,9 +76,14 @@ public final class SecretsManagerResolver implements SecretResolver {
     }
 
     private String fetch(String reference) {
+        return getSecretValue(client.get(), reference).secretString();
+    }
+
+    /** GetSecretValue with every failure turned into a SecretUnavailable that names the reference. */
+    static GetSecretValueResponse getSecretValue(SecretsManagerClient secretsManager, String reference) {
         GetSecretValueResponse response;
         try {
-            response = client.get().getSecretValue(r -> r.secretId(reference));
+            response = secretsManager.getSecretValue(r -> r.secretId(reference));
         } catch (ResourceNotFoundException e) {
             throw new SecretUnavailable("secret '" + reference + "' does not exist in this account and region");
         } catch (SecretsManagerException e) {
@@ -90,6 +96,6 @@ public final class SecretsManagerResolver implements SecretResolver {
         if (response.secretString() == null) {
             throw new SecretUnavailable("secret '" + reference + "' holds binary data; Login Doctor expects a JSON string");
         }
-        return response.secretString();
+        return response;
     }
 }

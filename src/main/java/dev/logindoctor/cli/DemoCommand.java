@@ -86,7 +86,7 @@ final class DemoCommand {
             int attemptsBefore = org.attempts(spec.username()).attempts();
             int requestsBefore = org.requestCounts().total();
 
-            Clock clock = new SimClockAdapter(org.clock());
+            Clock clock = org.clock().asClock();
             // The report as the integration would send it, read by the same parser as `diagnose`.
             FailureReport report = new FailureReportParser(clock).parse(SimIntegration.failureReportJson(org, spec, error, DIAGNOSTICS_SECRET));
             SecretResolver secrets = new MapSecretResolver(Map.of(DIAGNOSTICS_SECRET, org.diagnosticsSecretJson()));

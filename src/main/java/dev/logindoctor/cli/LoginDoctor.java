@@ -17,6 +17,8 @@ public final class LoginDoctor {
               diagnose --event REPORT.json [--secrets SECRETS.json] [--trust-url URL] [--json] [--store FILE]
               sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE]
               history [--integration ID] [--cause CAUSE] [--json] [--store FILE]
+              probe [--secrets SECRETS.json] [--store FILE] [--trust-url URL] [--max-per-org N] [--json]
+              integrations add|list|remove ...       the integrations the probe logs in as (`integrations help`)
             """;
 
     private LoginDoctor() {
@@ -37,6 +39,8 @@ public final class LoginDoctor {
                 case "history" -> new HistoryCommand().run(args, out, err);
                 case "sim" -> Wiring.sim(args, out, err);
                 case "demo" -> Wiring.demo(args, out, err);
+                case "probe" -> new ProbeCommand(Clock.systemUTC()).run(args, out, err);
+                case "integrations" -> new IntegrationsCommand().run(args, out, err);
                 default -> {
                     err.println("login-doctor: unknown command '" + args[0] + "'");
                     err.print(USAGE);

@@ -7,10 +7,18 @@ import java.util.Locale;
  * or an OAuth {@code error} and {@code error_description}.
  */
 public record ReportedError(String code, String description) {
+    private static final java.util.regex.Pattern FAULTSTRING = java.util.regex.Pattern.compile("((?:[A-Za-z]+:)?[A-Z][A-Z0-9_]+):\\s+(.+)", java.util.regex.Pattern.DOTALL);
+
     public ReportedError {
         code = code == null ? "" : code.strip();
         description = description == null ? "" : description.strip();
         // SOAP fault codes come both as "sf:INVALID_LOGIN" and bare "INVALID_LOGIN".
+        // A whole faultstring in the code field ("INVALID_LOGIN: Invalid username, ..."): split it.
+        java.util.regex.Matcher faultstring = FAULTSTRING.matcher(code);
+        if (faultstring.matches()) {
+            description = description.isEmpty() ? faultstring.group(2).strip() : description;
+            code = faultstring.group(1);
+        }
         int colon = code.indexOf(':');
         if (colon >= 0 && colon < code.length() - 1 && !code.contains(" ")) {
             code = code.substring(colon + 1);

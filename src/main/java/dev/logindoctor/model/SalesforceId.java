@@ -17,8 +17,10 @@ public final class SalesforceId {
         }
         String trimmed = id.strip();
         if (trimmed.length() == 18) {
-            // The first 15 characters carry the case; normalise the suffix from them.
-            return to18(trimmed.substring(0, 15));
+            // The suffix encodes the case of the first 15 characters: restore it, so an 18-character
+            // id whose case was changed (exported, upper-cased) still names the same record.
+            String restored = restoreCase(trimmed);
+            return restored == null ? to18(trimmed.substring(0, 15)) : to18(restored);
         }
         if (trimmed.length() != 15 || !trimmed.chars().allMatch(Character::isLetterOrDigit)) {
             return trimmed;
@@ -35,6 +37,26 @@ public final class SalesforceId {
             suffix.append(SUFFIX_ALPHABET.charAt(bits));
         }
         return trimmed + suffix;
+    }
+
+    /** The first 15 characters with their case as the suffix says, or null when the suffix is not one. */
+    private static String restoreCase(String id18) {
+        if (!id18.chars().allMatch(Character::isLetterOrDigit)) {
+            return null;
+        }
+        StringBuilder restored = new StringBuilder(15);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            int bits = SUFFIX_ALPHABET.indexOf(Character.toUpperCase(id18.charAt(15 + chunk)));
+            if (bits < 0) {
+                return null;
+            }
+            for (int i = 0; i < 5; i++) {
+                char c = id18.charAt(chunk * 5 + i);
+                boolean upper = (bits & (1 << i)) != 0;
+                restored.append(Character.isLetter(c) ? (upper ? Character.toUpperCase(c) : Character.toLowerCase(c)) : c);
+            }
+        }
+        return restored.toString();
     }
 
     /** True when both denote the same record, whatever their lengths. */

@@ -65,10 +65,25 @@ public record ProbeRecord(
                 code, description, at, diagnosisRef);
     }
 
-    /** A login that got no verdict: the version is remembered as not-failed, so the next run tries once more. */
-    ProbeRecord unreachable(Instant at, String version, String why) {
-        return new ProbeRecord(integrationId, revision + 1, at, ProbeOutcome.UNREACHABLE, why, version, false,
-                consecutiveFailures, errorCode, errorDescription, failedAt, diagnosis);
+    /**
+     * A login that got no verdict (timeout, 5xx, throttled). Salesforce may still have counted it, so
+     * only a version that has logged in before is tried again; any other version is held like a
+     * refused one ({@link #failedWith}) until the credential changes: at most one unproven login per
+     * version, never a run of them toward lockout.
+     */
+    ProbeRecord unreachable(Instant at, String version, String why, boolean versionProven) {
+        if (versionProven) {
+            return new ProbeRecord(integrationId, revision + 1, at, ProbeOutcome.UNREACHABLE, why, version, false,
+                    consecutiveFailures, errorCode, errorDescription, failedAt, diagnosis);
+        }
+        return new ProbeRecord(integrationId, revision + 1, at, ProbeOutcome.UNREACHABLE,
+                why + "; this credential version has never logged in, so it is not tried again until it changes",
+                version, true, consecutiveFailures, null, null, null, null);
+    }
+
+    /** True when the last login with {@code version} succeeded (or a later no-verdict kept that standing). */
+    boolean provenGood(String version) {
+        return version != null && version.equals(credentialVersion) && !lastLoginFailed && outcome != null;
     }
 
     ProbeRecord withDiagnosis(String diagnosisRef) {

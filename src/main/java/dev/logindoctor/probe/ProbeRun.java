@@ -9,6 +9,7 @@ import dev.logindoctor.salesforce.UnusableCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -178,19 +179,23 @@ public final class ProbeRun {
         if (last.outcome() == ProbeOutcome.PROBING && last.probedAt() != null
                 && clock.instant().isBefore(last.probedAt().plus(CLAIM_LEASE))) {
             return new ProbeSummary.Result(integration.id(), ProbeOutcome.SKIPPED_BUSY,
-                    "skipped: another probe run is logging in (claimed at " + last.probedAt() + ")", last.diagnosis());
+                    "skipped: another probe run is logging in (claimed at " + last.probedAt().truncatedTo(ChronoUnit.SECONDS) + ")",
+                    last.diagnosis());
         }
         ProbeRecord claim = last.claimed(clock.instant(), secret.version());
         if (!registry.recordProbe(claim)) {
             return new ProbeSummary.Result(integration.id(), ProbeOutcome.SKIPPED_BUSY,
                     "skipped: another probe run claimed it first", last.diagnosis());
         }
-        return write(loginOnce(integration, claim, secret));
+        return write(loginOnce(integration, claim, secret, last.provenGood(secret.version())));
     }
 
     /** No login. If the diagnosis for that failure could not be started before, start it now from what was stored. */
     private ProbeRecord skipUnchanged(Integration integration, ProbeRecord last, VersionedSecret secret) {
-        String why = UNCHANGED + " (" + last.errorCode() + " at " + last.failedAt() + ")";
+        String why = last.errorCode() == null
+                ? UNCHANGED + " (its only login got no verdict from Salesforce, and may have counted toward lockout)"
+                : UNCHANGED + " (" + last.errorCode() + " at "
+                + (last.failedAt() == null ? "an unknown time" : last.failedAt().truncatedTo(ChronoUnit.SECONDS)) + ")";
         ProbeRecord skipped = last.looked(clock.instant(), ProbeOutcome.SKIPPED_UNCHANGED, why);
         if (last.diagnosis() != null || last.failedAt() == null) {
             return skipped;
@@ -204,7 +209,7 @@ public final class ProbeRun {
         }
     }
 
-    private ProbeRecord loginOnce(Integration integration, ProbeRecord claim, VersionedSecret secret) {
+    private ProbeRecord loginOnce(Integration integration, ProbeRecord claim, VersionedSecret secret, boolean versionProven) {
         String version = secret.version();
         try {
             login.login(integration, secret.value());
@@ -223,10 +228,11 @@ public final class ProbeRun {
         } catch (UnusableCredentials e) {
             return claim.looked(clock.instant(), ProbeOutcome.CREDENTIAL_UNUSABLE, e.getMessage());
         } catch (SalesforceException e) {
-            return claim.unreachable(clock.instant(), version, "no verdict from Salesforce: " + e.getMessage());
+            return claim.unreachable(clock.instant(), version, "no verdict from Salesforce: " + e.getMessage(), versionProven);
         } catch (RuntimeException e) {
-            // Whether a login went out is unknown: remember no failure, so the next run tries once more.
-            return claim.unreachable(clock.instant(), version, "login error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Whether a login went out is unknown: only a version that has logged in before is tried again.
+            return claim.unreachable(clock.instant(), version, "login error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    versionProven);
         }
     }
 

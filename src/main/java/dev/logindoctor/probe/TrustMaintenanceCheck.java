@@ -1,5 +1,6 @@
 package dev.logindoctor.probe;
 
+import dev.logindoctor.salesforce.TrustEvidenceReader;
 import dev.logindoctor.salesforce.TrustClient;
 
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class TrustMaintenanceCheck implements MaintenanceCheck {
         if (integration.instance() != null) {
             status = trust.instanceStatus(integration.instance());
         } else {
-            String alias = myDomainAlias(integration.loginUrl());
+            String alias = TrustEvidenceReader.myDomainAlias(integration.loginUrl());
             if (alias == null) {
                 return Optional.empty();
             }
@@ -37,16 +38,5 @@ public final class TrustMaintenanceCheck implements MaintenanceCheck {
         }
         String value = status.status() == null ? "" : status.status().toUpperCase(Locale.ROOT);
         return LOGINS_DOWN.contains(value) ? Optional.of(status.key() + " is " + value + " on Salesforce Trust") : Optional.empty();
-    }
-
-    /** {@code acme.my.salesforce.com} (or {@code acme--uat.sandbox.my.salesforce.com}) → its first label; other hosts → null. */
-    static String myDomainAlias(String loginUrl) {
-        String host = URI.create(loginUrl).getHost().toLowerCase(Locale.ROOT);
-        if (!host.endsWith(".my.salesforce.com")) {
-            return null;
-        }
-        String rest = host.substring(0, host.length() - ".my.salesforce.com".length());
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

@@ -101,7 +101,13 @@ final class OrgEvidenceMapper {
             return null;
         }
         SObjectRow o = rows.get(0);
-        return new OrgInfo(o.text("Id"), o.text("Name"), o.text("InstanceName"), Boolean.TRUE.equals(o.bool("IsSandbox")),
+        Boolean sandbox = o.bool("IsSandbox");
+        if (sandbox == null) {
+            // Unknown is not production: a guessed environment would prove a wrong login host that is not there.
+            gaps.put("organization", "the Organization row has no IsSandbox, so whether the org is a sandbox is unknown");
+            return null;
+        }
+        return new OrgInfo(o.text("Id"), o.text("Name"), o.text("InstanceName"), sandbox,
                 o.instant("TrialExpirationDate"), o.text("OrganizationType"), o.text("TimeZoneSidKey"));
     }
 

@@ -12,7 +12,12 @@ import java.time.temporal.ChronoUnit;
  */
 final class OrgEvidenceRequest {
     static final Duration HISTORY_BEFORE = Duration.ofMinutes(60);
-    static final Duration HISTORY_AFTER = Duration.ofMinutes(15);
+    /**
+     * Only as far past the failure as the clock skew the steps allow (ExplainingRow.CLOCK_SKEW): an
+     * integration that keeps retrying after the failure must not push the rows that explain it out
+     * of the newest-first, capped answer.
+     */
+    static final Duration HISTORY_AFTER = Duration.ofMinutes(5);
     static final String USER_FIELDS = "Id, Username, IsActive, ProfileId, Profile.Name, UserType, LastPasswordChangeDate, LastLoginDate";
     private static final String USER_ID = "'@{user.records[0].Id}'";
 

@@ -104,7 +104,7 @@ public final class TrustEvidenceReader {
     }
 
     /** {@code acme.my.salesforce.com} → {@code acme}; also sandbox/scratch My Domains and lightning hosts; else null. */
-    static String myDomainAlias(String loginUrl) {
+    public static String myDomainAlias(String loginUrl) {
         String host = host(loginUrl);
         if (host == null) {
             return null;

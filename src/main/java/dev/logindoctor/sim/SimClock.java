@@ -29,4 +29,30 @@ public final class SimClock {
     public synchronized void advance(Duration by) {
         set(now().plus(by));
     }
+
+    /** This clock as a java.time.Clock (UTC), for clients that must agree with the org on the time. */
+    public java.time.Clock asClock() {
+        return asClock(Duration.ZERO);
+    }
+
+    /** As {@link #asClock()}, running {@code skew} ahead (negative: behind), for clock-skew tests. */
+    public java.time.Clock asClock(Duration skew) {
+        SimClock org = this;
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return org.now().plus(skew);
+            }
+        };
+    }
 }

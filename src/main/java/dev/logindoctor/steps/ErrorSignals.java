@@ -24,7 +24,7 @@ public final class ErrorSignals {
         this.error = error == null ? new ReportedError("", "") : error;
         this.flow = flow;
         // Apostrophes come typographic or straight; compare on one form.
-        this.description = this.error.description().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+        this.description = this.error.description().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("[\\s\\p{Z}]+", " ");
     }
 
     private boolean code(String... codes) {

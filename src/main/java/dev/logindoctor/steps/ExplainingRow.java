@@ -105,12 +105,16 @@ public final class ExplainingRow {
             lines.add(untimed + " LoginHistory row(s) without LoginTime ignored");
         }
 
-        LoginHistoryRow closest = mine.stream()
-                .filter(r -> distance(r, failedAt).compareTo(CLOCK_SKEW) <= 0)
-                // Closest first; on a tie the failure row wins over a Success row.
-                .min(Comparator.comparing((LoginHistoryRow r) -> distance(r, failedAt))
-                        .thenComparing(r -> LoginStatus.of(r.status()).isSuccess()))
-                .orElse(null);
+        List<LoginHistoryRow> near = mine.stream().filter(r -> distance(r, failedAt).compareTo(CLOCK_SKEW) <= 0).toList();
+        // A Success row is never the failing attempt: the closest failure row is, unless a Success lies
+        // between it and failedAt (the user logged in fine after that failure, so it was an earlier one).
+        // A Success after the failure (a retry once the secret was fixed) takes nothing away from it.
+        LoginHistoryRow failure = near.stream().filter(r -> !LoginStatus.of(r.status()).isSuccess())
+                .min(Comparator.comparing((LoginHistoryRow r) -> distance(r, failedAt))).orElse(null);
+        LoginHistoryRow success = near.stream().filter(r -> LoginStatus.of(r.status()).isSuccess())
+                .filter(r -> failure == null || between(r.loginTime(), failure.loginTime(), failedAt))
+                .min(Comparator.comparing((LoginHistoryRow r) -> distance(r, failedAt))).orElse(null);
+        LoginHistoryRow closest = success != null ? success : failure;
 
         if (closest == null) {
             lines.addAll(context(mine, null, failedAt));
@@ -121,8 +125,10 @@ public final class ExplainingRow {
         LoginStatus status = LoginStatus.of(closest.status());
         List<String> out = new ArrayList<>();
         if (status.isSuccess()) {
-            out.add("the LoginHistory row closest to the failure (" + Times.at(failedAt) + ") is a Success at "
-                    + Times.at(closest.loginTime()) + ": the history does not explain the failure");
+            out.add((failure == null ? "the LoginHistory row closest to the failure (" + Times.at(failedAt) + ") is a Success at "
+                    : "a Success at " + Times.at(closest.loginTime()) + " lies between the '" + failure.status() + "' row at "
+                    + Times.at(failure.loginTime()) + " and the failure (" + Times.at(failedAt) + "), so that row was an earlier attempt;"
+                    + " the Success is at ") + Times.at(closest.loginTime()) + ": the history does not explain the failure");
         } else {
             out.add(describe(closest, status, failedAt));
         }
@@ -187,6 +193,11 @@ public final class ExplainingRow {
         }
         return "no LoginHistory row for the user " + window + ": token-endpoint failures of the " + flow
                 + " flow can leave none";
+    }
+
+    /** True when {@code t} lies after {@code from} and no later than {@code to}, in either direction of time. */
+    private static boolean between(Instant t, Instant from, Instant to) {
+        return from.isBefore(to) ? t.isAfter(from) && !t.isAfter(to) : t.isBefore(from) && !t.isBefore(to);
     }
 
     private static Duration distance(LoginHistoryRow r, Instant failedAt) {

@@ -88,8 +88,9 @@ public enum LoginStatus {
     }
 
     static String normalize(String text) {
+        // Non-breaking and other Unicode spaces (\p{Z}) are not \s and not stripped by strip(): fold them first.
         String t = text.toLowerCase(Locale.ROOT).replace('\u2011', '-').replace('\u2010', '-')
-                .replaceAll("\\s+", " ").strip();
+                .replaceAll("[\\s\\p{Z}]+", " ").strip();
         if (t.endsWith(".")) {
             t = t.substring(0, t.length() - 1).strip();
         }

@@ -206,22 +206,7 @@ class DiagnosisScenariosTest {
                 spec.username(), spec.flow(), new ReportedError(error.code(), error.description()), sim.now(), spec.sourceIp(),
                 spec.credentialUpdatedAt(), PREFIX + label + "/credential", diagnosticsSecret);
 
-        Clock simClock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return sim.now();
-            }
-        };
+        Clock simClock = sim.clock().asClock();
         EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
                 sim.baseUrl(), new HttpTransport(), simClock);
         for (String step : stepNames) {

@@ -1,6 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.Json;
 import dev.logindoctor.model.LoginFlow;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +73,7 @@ class ProbeHandlerTest {
     }
 
     /** One scheduled invocation; the next one comes five minutes later. */
-    private JsonNode scheduledRun(TestContext context) throws IOException {
+    private JsonNode scheduledRun(Context context) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(SCHEDULER_EVENT.getBytes(StandardCharsets.UTF_8)), out, context);
         clock.advance(Duration.ofMinutes(5));
@@ -150,5 +152,22 @@ class ProbeHandlerTest {
         secrets.putSecretValue(p -> p.secretId(prefix + "billing-sync").secretString(RIGHT));
         assertEquals("HEALTHY", result(scheduledRun(context), "billing-sync").get("outcome").asText());
         assertEquals(3, org.attempts("svc@acme.com"));
+    }
+
+    @Test
+    void aRunWithTooLittleLambdaTimeLeftLogsInToNothingAndSaysWhatItLeft() throws IOException {
+        register("billing-sync", "svc@acme.com", RIGHT);
+        org.accept("svc@acme.com", RIGHT);
+        JsonNode summary = scheduledRun(withTimeLeft(new TestContext("Probe"), 10_000));
+        assertEquals(0, org.attempts("svc@acme.com"));
+        assertEquals("billing-sync", summary.get("notReached").get(0).asText());
+        assertEquals(0, summary.get("results").size());
+        assertEquals(0, registry.find("billing-sync").orElseThrow().lastProbe().revision(), "untouched: the oldest next run");
+    }
+
+    /** The context with {@code millis} left: Lambda's clock, less than one login's reserve here. */
+    private static Context withTimeLeft(TestContext context, int millis) {
+        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? millis : method.invoke(context, args));
     }
 }

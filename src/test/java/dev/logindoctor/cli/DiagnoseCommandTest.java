@@ -47,7 +47,7 @@ class DiagnoseCommandTest {
     private Run run(SimulatedOrg org, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Clock clock = new SimClockAdapter(org.clock());
+        Clock clock = org.clock().asClock();
         // The sim's clock stands at the scenario's time, so the JWT must be signed on that clock.
         DiagnoseCommand command = new DiagnoseCommand(
                 (secrets, trustUrl) -> new SalesforceEvidenceSources(secrets, trustUrl, new HttpTransport(), clock, new TokenCache()), clock);

@@ -53,22 +53,7 @@ class ProbeAgainstSimulatedOrgTest {
 
     /** The sim's clock as the probe's, so failure times and LoginHistory rows agree. */
     private static Clock clockOf(SimClock sim) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return sim.now();
-            }
-        };
+        return sim.asClock();
     }
 
     private FileIntegrationRegistry registry() {

@@ -263,17 +263,36 @@ class ProbeRunTest {
     }
 
     @Test
-    void noVerdictFromSalesforceIsNotAFailureAndIsTriedOncePerRun() {
+    void noVerdictForACredentialThatHasLoggedInBeforeIsTriedOncePerRun() {
         register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
         secrets.put("login-doctor/billing-sync", RIGHT);
         org.accept("svc@acme.com", RIGHT);
+        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome());
         org.unavailable(true);
         assertEquals(ProbeOutcome.UNREACHABLE, run().result("billing-sync").outcome());
         assertEquals(ProbeOutcome.UNREACHABLE, run().result("billing-sync").outcome());
-        assertEquals(2, org.attempts("svc@acme.com"));
+        assertEquals(3, org.attempts("svc@acme.com"));
         assertTrue(reports.isEmpty());
         org.unavailable(false);
         assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome());
+    }
+
+    @Test
+    void noVerdictForANeverProvenCredentialHoldsItUntilItChanges() {
+        // The login may have been counted by Salesforce: a second unproven try could push toward lockout.
+        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
+        secrets.put("login-doctor/billing-sync", WRONG);
+        org.unavailable(true);
+        assertEquals(ProbeOutcome.UNREACHABLE, run().result("billing-sync").outcome());
+        org.unavailable(false);
+        ProbeSummary.Result second = run().result("billing-sync");
+        assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, second.outcome());
+        assertTrue(second.detail().contains("no verdict"), second.detail());
+        assertEquals(1, org.attempts("svc@acme.com"));
+        assertTrue(reports.isEmpty(), "no diagnosis without a real refusal");
+        secrets.put("login-doctor/billing-sync", RIGHT);
+        org.accept("svc@acme.com", RIGHT);
+        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome(), "a rotation is tried once");
     }
 
     @Test

@@ -81,7 +81,7 @@ class OrgEvidenceReaderTest {
             }
             call = call.substring(1, call.length() - 1)
                     .replace("{U}", OrgEvidenceRequest.soqlString(username))
-                    .replace("{FROM}", "2026-11-27T09:15:00Z").replace("{TO}", "2026-11-27T10:30:00Z");
+                    .replace("{FROM}", "2026-11-27T09:15:00Z").replace("{TO}", "2026-11-27T10:20:00Z");
             String[] methodUrl = call.split(" ", 2);
             String full = methodUrl[0] + " /services/data/v62.0" + methodUrl[1];
             expected.put(ref, full);

@@ -39,9 +39,24 @@ class ExplainingRowTest {
 
     @Test
     void aSuccessRowClosestToTheFailureMeansTheHistoryDoesNotExplainIt() {
-        ExplainingRow row = explain(Scenario.healthy().history(row(at(-4), "Invalid Password"), row(at(0).plusSeconds(10), "Success")));
+        ExplainingRow row = explain(Scenario.healthy().history(row(at(0).plusSeconds(10), "Success")));
         assertEquals(ExplainingRow.Kind.SUCCESS_CLOSEST, row.kind());
         assertTrue(row.lines().get(0).contains("does not explain"));
+    }
+
+    @Test
+    void aSuccessBetweenTheFailureRowAndTheFailureMakesThatRowAnEarlierAttempt() {
+        ExplainingRow row = explain(Scenario.healthy().history(row(at(-4), "Invalid Password"), row(at(-1), "Success")));
+        assertEquals(ExplainingRow.Kind.SUCCESS_CLOSEST, row.kind());
+        assertTrue(row.lines().get(0).contains("earlier attempt"), row.lines().toString());
+    }
+
+    @Test
+    void aSuccessAfterTheFailureIsARetryAndLeavesTheFailureRowTheExplanation() {
+        // A retry once the secret was fixed: the Success is closer to failedAt but later than it.
+        ExplainingRow row = explain(Scenario.healthy().history(row(at(-4), "Invalid Password"), row(at(0).plusSeconds(10), "Success")));
+        assertEquals(ExplainingRow.Kind.ROW, row.kind());
+        assertEquals(LoginStatus.INVALID_PASSWORD, row.status());
     }
 
     @Test
