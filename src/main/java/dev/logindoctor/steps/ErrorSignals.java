@@ -125,6 +125,11 @@ public final class ErrorSignals {
         return code("unsupported_grant_type");
     }
 
+    /** invalid_grant "request not supported on this domain": the client credentials flow sent to a generic login host. */
+    public boolean requestNotSupportedOnDomain() {
+        return invalidGrant() && says("not supported on this domain");
+    }
+
     /** The cause the error names on its own; null when it names none or a shared one. */
     public Cause namedCause() {
         if (securityTokenRequired()) {

@@ -1,6 +1,7 @@
 package dev.logindoctor.steps;
 
 import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.Lookup;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.OrgInfo;
@@ -33,6 +34,14 @@ public record WrongEndpoint(String line, String useInstead) {
         }
         if (err.methodNotAllowed()) {
             return Optional.of(new WrongEndpoint(err.describe() + ": the call reached a host that does not serve logins",
+                    myDomainFor(host, diagnostics, info)));
+        }
+        // The client credentials flow is served only on the org's My Domain (S13, S37): login. and test.salesforce.com
+        // answer it with unsupported_grant_type or invalid_grant "request not supported on this domain". The report proves it.
+        if (report.flow() == LoginFlow.OAUTH_CLIENT_CREDENTIALS && host.isGeneric()
+                && (err.unsupportedGrantType() || err.requestNotSupportedOnDomain())) {
+            return Optional.of(new WrongEndpoint(err.describe() + " from " + host.display()
+                    + ": the client credentials flow is served only on the org's My Domain, not on a generic login host",
                     myDomainFor(host, diagnostics, info)));
         }
         if (!org.available() || info == null) {

@@ -64,6 +64,7 @@ final class RealOrg implements AutoCloseable {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC);
     private String diagnosticsLoginUrl = "https://acme.my.salesforce.com";
     private String instanceUrl = "https://acme.my.salesforce.com";
+    private boolean withDiagnostics = true;
 
     RealOrg() {
         try {
@@ -95,6 +96,12 @@ final class RealOrg implements AutoCloseable {
         return this;
     }
 
+    /** Reports name no diagnostics secret: only the report and Trust are evidence. */
+    RealOrg withoutDiagnosticsConnection() {
+        this.withDiagnostics = false;
+        return this;
+    }
+
     RealOrg answer(Answer answer) {
         bodies.put("POST /services/data/v62.0/composite", answer.toJson());
         return this;
@@ -121,7 +128,9 @@ final class RealOrg implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        node.put("diagnosticsSecret", "login-doctor/diagnostics");
+        if (withDiagnostics) {
+            node.put("diagnosticsSecret", "login-doctor/diagnostics");
+        }
         if (!node.has("credentialSecret")) {
             node.put("credentialSecret", "login-doctor/billing-sync");
         }

@@ -1,0 +1,110 @@
+package dev.logindoctor.realorg;
+
+import dev.logindoctor.model.Cause;
+import dev.logindoctor.model.Diagnosis;
+import dev.logindoctor.model.Finding;
+import dev.logindoctor.model.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static dev.logindoctor.realorg.EveryCauseOnARealOrgTest.assertCause;
+import static dev.logindoctor.realorg.EveryCauseOnARealOrgTest.explain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No diagnostics connection: the report and Trust are all there is. What the report alone proves
+ * (SALESFORCE.md §1 exception codes, §2 OAuth errors, §5 Trust through the My Domain alias) is
+ * confirmed; everything else stays UNDETERMINED, and no step that needs the org claims anything.
+ */
+class NoDiagnosticsConnectionTest {
+    private final RealOrg org = new RealOrg().withoutDiagnosticsConnection();
+
+    @AfterEach
+    void stop() {
+        org.close();
+    }
+
+    static String report(String flow, String loginUrl, String code, String description) {
+        return "{\"integrationId\":\"billing-sync\",\"loginUrl\":" + RealOrg.quote(loginUrl) + ",\"username\":\"integration@acme.com\","
+                + "\"flow\":\"" + flow + "\",\"error\":{\"code\":" + RealOrg.quote(code)
+                + (description == null ? "" : ",\"description\":" + RealOrg.quote(description))
+                + "},\"failedAt\":\"2026-11-27T10:15:00Z\",\"sourceIp\":\"203.0.113.7\"}";
+    }
+
+    private static final String MY_DOMAIN = "https://acme.my.salesforce.com";
+    private static final String SOAP_62 = "https://acme.my.salesforce.com/services/Soap/u/62.0";
+
+    @ParameterizedTest(name = "{0} {2} {3} -> {4}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:LOGIN_MUST_USE_SECURITY_TOKEN | LOGIN_MUST_USE_SECURITY_TOKEN: Invalid username, password, security token; or user locked out. Are you at a new location? | SECURITY_TOKEN_MISSING_OR_STALE
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:PASSWORD_LOCKOUT               | PASSWORD_LOCKOUT: Your account is locked | USER_LOCKED_OUT
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | LOGIN_DURING_RESTRICTED_DOMAIN    | LOGIN_DURING_RESTRICTED_DOMAIN: Login during restricted domain | LOGIN_IP_RESTRICTED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:LOGIN_DURING_RESTRICTED_TIME   | NULL | LOGIN_HOURS_RESTRICTED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:API_DISABLED_FOR_ORG           | API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | API_CURRENTLY_DISABLED            | API_CURRENTLY_DISABLED: API is disabled for this User | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INSUFFICIENT_ACCESS            | INSUFFICIENT_ACCESS: insufficient access rights on object id | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/65.0 | sf:INVALID_LOGIN                  | INVALID_LOGIN: Invalid username, password, security token; or user locked out. | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.lightning.force.com/services/Soap/u/62.0 | 405                             | Only POST allowed | WRONG_LOGIN_ENDPOINT
+            OAUTH_PASSWORD      | https://acme.lightning.force.com | HTTP_405 | Method Not Allowed | WRONG_LOGIN_ENDPOINT
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | inactive_user | user is inactive | USER_INACTIVE
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | rate_limit_exceeded | number of logins exceeded | LOGIN_RATE_EXCEEDED
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | user hasn't approved this consumer | CONNECTED_APP_NOT_APPROVED
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | audience is invalid | JWT_ASSERTION_INVALID
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | Audience validation failed | JWT_ASSERTION_INVALID
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | expired authorization code | JWT_ASSERTION_INVALID
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | invalid assertion | JWT_ASSERTION_INVALID
+            OAUTH_CLIENT_CREDENTIALS | https://login.salesforce.com | unsupported_grant_type | grant type not supported | WRONG_LOGIN_ENDPOINT
+            OAUTH_CLIENT_CREDENTIALS | https://test.salesforce.com  | invalid_grant | request not supported on this domain | WRONG_LOGIN_ENDPOINT
+            OAUTH_CLIENT_CREDENTIALS | https://acme.my.salesforce.com | invalid_grant | request not supported on this domain | UNDETERMINED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INVALID_LOGIN | INVALID_LOGIN: Invalid username, password, security token; or user locked out. | UNDETERMINED
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | authentication failure | UNDETERMINED
+            OAUTH_PASSWORD      | https://login.salesforce.com   | invalid_grant | authentication failure | UNDETERMINED
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | authentication failure | UNDETERMINED
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | IP restricted or invalid login hours | UNDETERMINED
+            OAUTH_PASSWORD      | https://login.salesforce.com   | unsupported_grant_type | grant type not supported | UNDETERMINED
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_grant | expired access/refresh token | UNDETERMINED
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_client_id | client identifier invalid | UNDETERMINED
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | NULL | UNDETERMINED
+            """)
+    void theReportAloneProvesOnlyWhatItSays(String flow, String loginUrl, String code, String description, Cause expected) {
+        Diagnosis d = org.diagnose(report(flow, loginUrl, code, description));
+        assertCause(expected, d);
+        // Steps that need the org say so instead of guessing.
+        for (Finding f : d.findings()) {
+            if (f.verdict() == Verdict.INCONCLUSIVE) {
+                assertFalse(f.evidence().isEmpty(), () -> f.step() + " is inconclusive without a reason\n" + explain(d));
+            }
+        }
+    }
+
+    @Test
+    void nothingNeedingTheOrgIsRuledOutEither() {
+        Diagnosis d = org.diagnose(report("SOAP", SOAP_62, "sf:INVALID_LOGIN", "INVALID_LOGIN: Invalid username, password, security token; or user locked out."));
+        assertCause(Cause.UNDETERMINED, d);
+        for (Cause c : new Cause[] {Cause.WRONG_PASSWORD, Cause.USER_LOCKED_OUT, Cause.USER_FROZEN, Cause.USERNAME_NOT_FOUND, Cause.LOGIN_IP_RESTRICTED}) {
+            d.findings().stream().filter(f -> f.cause() == c).forEach(f -> assertEquals(Verdict.INCONCLUSIVE, f.verdict(), () -> explain(d)));
+        }
+        assertTrue(org.paths().stream().noneMatch(p -> p.contains("/services/data")), () -> "the org was read: " + org.paths());
+    }
+
+    @Test
+    void maintenanceFromTrustThroughTheMyDomainAlias() {
+        String maintenance = "{\"id\":1401234,\"message\":{\"maintenanceType\":\"patch\",\"availability\":\"partial\",\"eventStatus\":\"inProgress\"},"
+                + "\"name\":\"NA224 Patch Release\",\"plannedStartTime\":\"2026-11-27T10:00:00.000Z\",\"plannedEndTime\":\"2026-11-27T12:00:00.000Z\","
+                + "\"isCore\":true,\"affectsAll\":false,\"instanceKeys\":[\"NA224\"],\"serviceKeys\":[\"coreService\"]}";
+        org.trust("{\"key\":\"NA224\",\"location\":\"NA\",\"environment\":\"production\",\"status\":\"MAINTENANCE_CORE\",\"isActive\":true,"
+                + "\"Products\":[],\"Incidents\":[],\"Maintenances\":[" + maintenance + "]}", "[" + maintenance + "]", "[]");
+        assertCause(Cause.ORG_MAINTENANCE, org.diagnose(report("SOAP", SOAP_62, "sf:INVALID_LOGIN",
+                "INVALID_LOGIN: Invalid username, password, security token; or user locked out.")));
+        assertTrue(org.paths().contains("GET /v1/instanceAliases/acme/status"), () -> org.paths().toString());
+    }
+
+    @Test
+    void quietTrustThroughTheAliasLeavesTheBundledErrorUndetermined() {
+        assertCause(Cause.UNDETERMINED, org.diagnose(report("OAUTH_PASSWORD", MY_DOMAIN, "invalid_grant", "authentication failure")));
+    }
+}
