@@ -105,7 +105,24 @@ public final class ExplainingRow {
             lines.add(untimed + " LoginHistory row(s) without LoginTime ignored");
         }
 
-        List<LoginHistoryRow> near = mine.stream().filter(r -> distance(r, failedAt).compareTo(CLOCK_SKEW) <= 0).toList();
+        // Only the integration's own kind of login from its address can be the failing attempt: the user's UI,
+        // SSO and other apps' rows near the failure are context (IntegrationRows says which is which).
+        IntegrationRows integration = IntegrationRows.of(report, mine);
+        Map<String, Integer> others = new LinkedHashMap<>();
+        List<LoginHistoryRow> near = new ArrayList<>();
+        for (LoginHistoryRow r : mine) {
+            if (distance(r, failedAt).compareTo(CLOCK_SKEW) > 0) {
+                continue;
+            }
+            String other = integration.otherClient(r);
+            if (other == null) {
+                near.add(r);
+            } else {
+                others.merge(other, 1, Integer::sum);
+            }
+        }
+        others.forEach((why, n) -> lines.add(n + " LoginHistory row(s) near the failure from another client (" + why
+                + ", not the " + (report.flow() == null ? "" : report.flow() + " ") + "integration's) are context, not its attempt"));
         // A Success row is never the failing attempt: the closest failure row is, unless a Success lies
         // between it and failedAt (the user logged in fine after that failure, so it was an earlier one).
         // A Success after the failure (a retry once the secret was fixed) takes nothing away from it.
