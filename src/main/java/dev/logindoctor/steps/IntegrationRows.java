@@ -11,8 +11,8 @@ import java.util.Locale;
  * Which of the user's LoginHistory rows can be the failing integration's own attempts. The same user
  * also logs in through the UI, SSO and other connected apps (S17: LoginType Application, SAML…,
  * Remote Access 2.0 with a LoginSubType per OAuth flow, Partner / Other Apex API for SOAP), from other
- * addresses. A row is set aside only on positive evidence that it is another client: a LoginType or
- * LoginSubType the report's flow never produces, or a SourceIp other than the report's when the
+ * addresses. A row is set aside only on positive evidence that it is another client: a UI/SSO LoginType
+ * or an OAuth LoginSubType of another flow, or a SourceIp other than the report's when the
  * report's address does appear in the user's history (so it is the address Salesforce sees, not one
  * hidden behind NAT). Unknown or missing values never set a row aside.
  */
@@ -30,22 +30,17 @@ final class IntegrationRows {
     /** @param userRows all of the user's timed rows that were read: they say whether the reported address is Salesforce's view */
     static IntegrationRows of(FailureReport report, List<LoginHistoryRow> userRows) {
         String ip = report.sourceIp() == null || report.sourceIp().isBlank() ? null : report.sourceIp().strip();
-        if (ip != null && userRows.stream().noneMatch(r -> ip.equalsIgnoreCase(strip(r.sourceIp())))) {
-            ip = null;
-        }
-        return new IntegrationRows(report.flow(), ip);
+        boolean seen = ip != null && userRows.stream().anyMatch(r -> ip.equalsIgnoreCase(strip(r.sourceIp())));
+        return new IntegrationRows(report.flow(), seen ? ip : null);
     }
 
     /** Null when the row may be the integration's; else why it is another client's. */
     String otherClient(LoginHistoryRow r) {
         Kind kind = kind(r.loginType());
         if (flow != null && kind != Kind.UNKNOWN) {
-            boolean fits = switch (flow) {
-                case SOAP -> kind == Kind.SOAP;
-                // The web-server flow starts with a UI login; its row may be either.
-                case OAUTH_WEB_SERVER -> kind == Kind.OAUTH || kind == Kind.UI;
-                default -> kind == Kind.OAUTH;
-            };
+            // Only UI/SSO rows are set aside by LoginType: every flow here is an API login, except the web-server
+            // flow, which starts with one. SOAP vs OAuth LoginTypes are not relied on (their values vary by release).
+            boolean fits = kind != Kind.UI || flow == LoginFlow.OAUTH_WEB_SERVER;
             if (!fits) {
                 return "LoginType '" + r.loginType().strip() + "'";
             }

@@ -84,11 +84,11 @@ class HistoryNoiseOnARealOrgTest {
     }
 
     @Test
-    void aSoapRowIsNotTheOAuthPasswordFlowsEvenFromTheSameAddress() {
-        // An older SOAP job on the same host fails with Restricted time (its own profile hours are not the point);
-        // the OAuth integration's own row says the flow is disabled.
+    void anotherOAuthFlowsRowFromTheSameAddressIsNotThePasswordFlows() {
+        // A refresh-token client on the same host hits the login rate (its LoginSubType says which flow it is);
+        // the username-password integration's own row says the flow is disabled.
         org.answer(RealOrg.Answer.healthy().history(
-                soapRow("2026-11-27T10:15:00.000+0000", "Restricted time"),
+                row("2026-11-27T10:15:00.000+0000", "Login rate exceeded", INTEGRATION_IP, "Remote Access 2.0", "OauthRefreshToken", "reports-app"),
                 row("2026-11-27T10:14:57.000+0000", "Username-Password Flow Disabled", INTEGRATION_IP, "Remote Access 2.0",
                         "OauthUsernamePassword", "billing-sync")));
         assertCause(Cause.LOGIN_FLOW_BLOCKED, org.diagnose(oauth("OAUTH_PASSWORD", "invalid_grant", "authentication failure")));
