@@ -9,12 +9,18 @@ import java.util.Locale;
 public record ReportedError(String code, String description) {
     private static final java.util.regex.Pattern FAULTSTRING = java.util.regex.Pattern.compile("((?:[A-Za-z]+:)?[A-Z][A-Z0-9_]+):\\s+(.+)", java.util.regex.Pattern.DOTALL);
 
+    /** An OAuth pair in one field, any case, with or without a space: "invalid_grant: authentication failure". */
+    private static final java.util.regex.Pattern OAUTH_PAIR = java.util.regex.Pattern.compile("([A-Za-z]+_[A-Za-z0-9_]+):\\s*(.+)", java.util.regex.Pattern.DOTALL);
+
     public ReportedError {
         code = code == null ? "" : code.strip();
         description = description == null ? "" : description.strip();
         // SOAP fault codes come both as "sf:INVALID_LOGIN" and bare "INVALID_LOGIN".
         // A whole faultstring in the code field ("INVALID_LOGIN: Invalid username, ..."): split it.
         java.util.regex.Matcher faultstring = FAULTSTRING.matcher(code);
+        if (!faultstring.matches()) {
+            faultstring = OAUTH_PAIR.matcher(code);
+        }
         if (faultstring.matches()) {
             description = description.isEmpty() ? faultstring.group(2).strip() : description;
             code = faultstring.group(1);
