@@ -51,8 +51,14 @@ public record ProbeRecord(
     }
 
     ProbeRecord claimed(Instant at, String version) {
+        if (provenGood(version)) {
+            return new ProbeRecord(integrationId, revision + 1, at, ProbeOutcome.PROBING, "logging in with credential version "
+                    + version, credentialVersion, lastLoginFailed, consecutiveFailures, errorCode, errorDescription, failedAt, diagnosis);
+        }
+        // Until Salesforce answers, an unproven version counts as tried: if this run dies mid-login,
+        // the next one must not send a second login with it (it may have counted toward lockout).
         return new ProbeRecord(integrationId, revision + 1, at, ProbeOutcome.PROBING, "logging in with credential version "
-                + version, credentialVersion, lastLoginFailed, consecutiveFailures, errorCode, errorDescription, failedAt, diagnosis);
+                + version, version, true, consecutiveFailures, null, null, null, null);
     }
 
     ProbeRecord healthy(Instant at, String version) {

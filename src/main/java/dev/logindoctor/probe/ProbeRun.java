@@ -42,7 +42,8 @@ public final class ProbeRun {
     static final String UNCHANGED = "skipped: credential unchanged since it failed";
     /**
      * How long a claim keeps other runs away: longer than any Lambda run (15 min). A claim older than
-     * this belongs to a run that died mid-login; whether that login failed is unknown, so it is tried once more.
+     * this belongs to a run that died mid-login; whether that login failed is unknown, so only a version that
+     * has logged in before is tried again (an unproven one was held as tried when it was claimed).
      */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(20);
 
@@ -173,14 +174,15 @@ public final class ProbeRun {
         } catch (SecretUnavailable e) {
             return write(last.looked(clock.instant(), ProbeOutcome.CREDENTIAL_UNREADABLE, e.getMessage()));
         }
-        if (last.failedWith(secret.version())) {
-            return write(skipUnchanged(integration, last, secret));
-        }
+        // A fresh claim first: its run is still logging in, and writing now would lose its answer.
         if (last.outcome() == ProbeOutcome.PROBING && last.probedAt() != null
                 && clock.instant().isBefore(last.probedAt().plus(CLAIM_LEASE))) {
             return new ProbeSummary.Result(integration.id(), ProbeOutcome.SKIPPED_BUSY,
                     "skipped: another probe run is logging in (claimed at " + last.probedAt().truncatedTo(ChronoUnit.SECONDS) + ")",
                     last.diagnosis());
+        }
+        if (last.failedWith(secret.version())) {
+            return write(skipUnchanged(integration, last, secret));
         }
         ProbeRecord claim = last.claimed(clock.instant(), secret.version());
         if (!registry.recordProbe(claim)) {

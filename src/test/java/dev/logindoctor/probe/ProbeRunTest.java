@@ -327,6 +327,21 @@ class ProbeRunTest {
     }
 
     @Test
+    void aRunThatDiedMidLoginWithAnUnprovenCredentialIsNotFollowedByASecondLogin() {
+        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
+        secrets.put("login-doctor/billing-sync", WRONG);
+        String version = new FingerprintedCredentials(secrets::get).read("login-doctor/billing-sync").version();
+        // A run claimed this very version and died before Salesforce answered.
+        assertTrue(registry().recordProbe(ProbeRecord.none("billing-sync").claimed(clock.instant(), version)));
+        clock.advance(ProbeRun.CLAIM_LEASE);
+
+        ProbeSummary.Result result = run().result("billing-sync");
+        assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, result.outcome());
+        assertEquals(0, org.attempts("svc@acme.com"), "that login may have counted: no second one");
+        assertTrue(reports.isEmpty());
+    }
+
+    @Test
     void aStaleReadCannotWriteOverAnotherRunsRecord() {
         register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
         ProbeRecord read = record("billing-sync");
