@@ -21,7 +21,7 @@ final class TrustEvents {
             return null;
         }
         return new TrustEvent(TrustEvent.Kind.MAINTENANCE, row.text("id"), row.text("name"), start, row.instant("plannedEndTime"),
-                Boolean.TRUE.equals(row.bool("isCore")), row.text("message.eventStatus"));
+                Boolean.TRUE.equals(row.bool("isCore")), row.text("message.eventStatus"), row.text("message.availability"));
     }
 
     /**

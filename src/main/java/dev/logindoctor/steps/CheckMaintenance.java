@@ -64,6 +64,7 @@ public final class CheckMaintenance extends BaseCheck {
         Optional<TrustEvent> covering = trust.events().stream()
                 .filter(e -> e != null && !canceled(e) && e.covers(failedAt, SLACK.toSeconds()))
                 .filter(TrustEvent::core)
+                .filter(e -> !e.loginsStayAvailable())
                 .min(Comparator.comparing(e -> e.kind() == TrustEvent.Kind.MAINTENANCE ? 1 : 0));
         if (covering.isPresent()) {
             TrustEvent e = covering.get();
@@ -79,6 +80,10 @@ public final class CheckMaintenance extends BaseCheck {
             }
             if (canceled(e)) {
                 lines.add(describe(e, key) + " was canceled");
+            } else if (e.covers(failedAt, SLACK.toSeconds()) && e.loginsStayAvailable()) {
+                nonCoreCovering = true;
+                lines.add(describe(e, key) + " covers the failure, but Trust says logins stay available during it ("
+                        + e.availability() + ")");
             } else if (e.covers(failedAt, SLACK.toSeconds())) {
                 nonCoreCovering = true;
                 lines.add(describe(e, key) + " covers the failure, but Trust marks it as not affecting core services (logins)");

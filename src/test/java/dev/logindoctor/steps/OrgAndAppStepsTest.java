@@ -30,6 +30,20 @@ class OrgAndAppStepsTest {
     }
 
     @Test
+    void aMaintenanceDuringWhichLoginsStayAvailableDoesNotExplainARefusedLogin() {
+        for (String availability : new String[] {"available", "readOnly", "Read-Only"}) {
+            TrustEvent m = new TrustEvent(TrustEvent.Kind.MAINTENANCE, "43", "NA123 Patch", Instant.parse("2026-11-27T10:00:00Z"),
+                    Instant.parse("2026-11-27T10:30:00Z"), true, "inProgress", availability);
+            Finding f = new CheckMaintenance(java.time.Clock.systemUTC()).check(Scenario.healthy().trustEvents(m).evidence());
+            assertEquals(Verdict.INCONCLUSIVE, f.verdict(), availability);
+            assertTrue(f.evidence().stream().anyMatch(l -> l.contains("logins stay available")), f.evidence().toString());
+        }
+        TrustEvent down = new TrustEvent(TrustEvent.Kind.MAINTENANCE, "44", "NA123 Major Release", Instant.parse("2026-11-27T10:00:00Z"),
+                Instant.parse("2026-11-27T10:30:00Z"), true, "inProgress", "unavailable");
+        assertEquals(Verdict.CONFIRMED, new CheckMaintenance(java.time.Clock.systemUTC()).check(Scenario.healthy().trustEvents(down).evidence()).verdict());
+    }
+
+    @Test
     void aMaintenanceCoveringTheFailureIsMaintenance() {
         Finding f = new CheckMaintenance(SOON_AFTER).check(Scenario.healthy()
                 .trustEvents(maintenance("2026-11-27T10:00:00Z", "2026-11-27T10:30:00Z", true)).evidence());
