@@ -1,7 +1,7 @@
 package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logindoctor.engine.Json;
 import dev.logindoctor.engine.SecretResolver;
 
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class FileSecretResolver implements SecretResolver {
     static FileSecretResolver load(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             // Jackson messages can quote the input; never echo a secrets file.
             throw new Args.UsageError("--secrets: cannot read " + file + " as JSON"

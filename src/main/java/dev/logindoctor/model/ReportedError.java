@@ -15,8 +15,7 @@ public record ReportedError(String code, String description) {
     public ReportedError {
         code = code == null ? "" : code.strip();
         description = description == null ? "" : description.strip();
-        // SOAP fault codes come both as "sf:INVALID_LOGIN" and bare "INVALID_LOGIN".
-        // A whole faultstring in the code field ("INVALID_LOGIN: Invalid username, ..."): split it.
+        // A whole faultstring or OAuth pair in the code field ("INVALID_LOGIN: Invalid username, ..."): split it.
         java.util.regex.Matcher faultstring = FAULTSTRING.matcher(code);
         if (!faultstring.matches()) {
             faultstring = OAUTH_PAIR.matcher(code);
@@ -25,6 +24,7 @@ public record ReportedError(String code, String description) {
             description = description.isEmpty() ? faultstring.group(2).strip() : description;
             code = faultstring.group(1);
         }
+        // SOAP fault codes come both as "sf:INVALID_LOGIN" and bare "INVALID_LOGIN".
         int colon = code.indexOf(':');
         if (colon >= 0 && colon < code.length() - 1 && !code.contains(" ")) {
             code = code.substring(colon + 1);

@@ -73,8 +73,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode secret = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(secrets.secretValue(report.diagnosticsSecret()));
+            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secrets.secretValue(report.diagnosticsSecret()));
             com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
             if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
                 return myDomain.asText();
