@@ -263,7 +263,7 @@ cat > "$WORK/EventsCheck.java" <<'JAVA'
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.FailureReportParser;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.FailureReport;
 

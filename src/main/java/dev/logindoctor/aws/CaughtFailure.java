@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepFailure;
 
 import java.util.regex.Pattern;

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import software.amazon.awssdk.core.SdkBytes;

@@ -2,7 +2,7 @@ package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
 
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.FailureReportParser;
 import dev.logindoctor.engine.InvalidReport;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepRunner;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;

@@ -3,7 +3,7 @@ package dev.logindoctor.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.InvalidReport;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.probe.DiagnosisStarter;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.FailureReportParser;
 import dev.logindoctor.engine.InvalidReport;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 
 import java.io.IOException;

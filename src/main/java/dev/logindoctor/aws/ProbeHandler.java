@@ -2,7 +2,7 @@ package dev.logindoctor.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.probe.Deadline;
 import dev.logindoctor.probe.ProbeRun;
 import dev.logindoctor.probe.ProbeSettings;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisAssembler;
 import dev.logindoctor.engine.DiagnosisState;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepOrder;
 import dev.logindoctor.engine.StepRunner;
 import dev.logindoctor.model.Finding;

@@ -1,7 +1,7 @@
 package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 

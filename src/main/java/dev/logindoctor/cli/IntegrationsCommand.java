@@ -2,7 +2,7 @@ package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.logindoctor.aws.DynamoDbIntegrationRegistry;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.probe.FileIntegrationRegistry;
 import dev.logindoctor.probe.Integration;

@@ -2,7 +2,7 @@ package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.probe.Deadline;
 import dev.logindoctor.probe.FingerprintedCredentials;

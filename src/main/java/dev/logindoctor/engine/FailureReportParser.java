@@ -1,5 +1,6 @@
 package dev.logindoctor.engine;
 
+import dev.logindoctor.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.model.FailureReport;

@@ -1,7 +1,7 @@
 package dev.logindoctor.probe;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

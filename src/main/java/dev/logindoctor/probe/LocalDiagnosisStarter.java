@@ -3,7 +3,7 @@ package dev.logindoctor.probe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.FailureReportParser;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.LocalDiagnosisEngine;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;

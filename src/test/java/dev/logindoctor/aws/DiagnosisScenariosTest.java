@@ -3,7 +3,7 @@ package dev.logindoctor.aws;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepOrder;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

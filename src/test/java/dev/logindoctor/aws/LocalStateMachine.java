@@ -2,7 +2,7 @@ package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 
 import java.io.IOException;
 import java.io.OutputStream;

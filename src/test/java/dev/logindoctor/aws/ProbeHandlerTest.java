@@ -3,7 +3,7 @@ package dev.logindoctor.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.logindoctor.engine.DiagnosisState;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.probe.FakeOrgLogins;
 import dev.logindoctor.probe.Integration;

@@ -3,7 +3,7 @@ package dev.logindoctor.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;

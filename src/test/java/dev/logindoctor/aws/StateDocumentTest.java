@@ -2,7 +2,7 @@ package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepFailure;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.FailureReport;

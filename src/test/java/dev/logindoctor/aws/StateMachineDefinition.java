@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.logindoctor.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.Evidence;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.aws.IntakeHandler;
 import dev.logindoctor.aws.MotoServer;
 import dev.logindoctor.aws.StepFunctionsStarter;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,7 +1,7 @@
 package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.probe.FileIntegrationRegistry;
 import dev.logindoctor.probe.IntegrationRegistry;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.logindoctor.engine;
 
+import dev.logindoctor.json.Json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package dev.logindoctor.probe;
 
-import dev.logindoctor.engine.Json;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;

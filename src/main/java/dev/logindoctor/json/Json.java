@@ -1,4 +1,4 @@
-package dev.logindoctor.engine;
+package dev.logindoctor.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.JacksonFeatureSet;
