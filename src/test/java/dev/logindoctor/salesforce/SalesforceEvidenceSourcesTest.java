@@ -132,4 +132,19 @@ class SalesforceEvidenceSourcesTest {
         assertTrue(t.available());
         assertEquals("NA224", t.instanceKey());
     }
+
+    @Test
+    void oneDiagnosisReadsTheDiagnosticsSecretOnceEvenWhenTrustNeedsItsMyDomainHint() {
+        server.on("POST", "/services/oauth2/token", fixture(400, "oauth-error-invalid-assertion.json"));
+        server.on("GET", "/v1/instanceAliases/acme/status", fixture(200, "trust-instance-status-na224.json"));
+        server.on("GET", "/v1/maintenances", fixture(200, "trust-maintenances-na224.json"));
+        server.on("GET", "/v1/incidents", fixture(200, "trust-incidents-na224.json"));
+        SalesforceEvidenceSources sources = withDiagnostics();
+        FailureReport r = report();
+        FailureReport generic = new FailureReport(r.integrationId(), "https://login.salesforce.com", r.username(), r.flow(), r.error(),
+                r.failedAt(), r.sourceIp(), r.credentialUpdatedAt(), r.credentialSecret(), r.diagnosticsSecret());
+        OrgEvidence org = sources.fetchOrg(generic);
+        sources.fetchTrust(generic, org);
+        assertEquals(List.of("login-doctor/diagnostics"), asked);
+    }
 }
