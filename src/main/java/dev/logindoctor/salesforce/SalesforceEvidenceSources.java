@@ -1,6 +1,7 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.HeldSecrets;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
@@ -53,6 +54,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         DiagnosticsCredentials credentials;
         try {
             String value = secrets.secretValue(report.diagnosticsSecret());
+            HeldSecrets.holdDocument(value);
             lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
             credentials = DiagnosticsCredentials.parse(value);
         } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {

@@ -147,4 +147,20 @@ class SalesforceEvidenceSourcesTest {
         sources.fetchTrust(generic, org);
         assertEquals(List.of("login-doctor/diagnostics"), asked);
     }
+
+    @Test
+    void anErrorBodyThatEchoesTheAccessTokenInAnyEncodingNeverCarriesItIntoTheReason() {
+        String token = "opaque.Token/Value+1234567890";
+        server.on("POST", "/services/oauth2/token", ContractServer.json(200, "{\"access_token\":\"" + token + "\",\"instance_url\":\""
+                + server.baseUrl() + "\",\"id\":\"https://login.salesforce.com/id/00D5g00000ABCDEEA2/0055g00000DIAGNAAA\","
+                + "\"token_type\":\"Bearer\",\"issued_at\":\"1764238500000\",\"scope\":\"api\"}"));
+        String urlEncoded = java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        server.on("POST", "/services/data/v62.0/composite", ContractServer.json(400,
+                "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"no such session " + urlEncoded + " (" + token.toUpperCase() + ")\"}]"));
+        OrgEvidence e = withDiagnostics().fetchOrg(report());
+        assertFalse(e.available());
+        assertFalse(e.unavailableReason().contains(urlEncoded), e.unavailableReason());
+        assertFalse(e.unavailableReason().toLowerCase().contains(token.toLowerCase()), e.unavailableReason());
+        assertTrue(e.unavailableReason().contains("[redacted]"), e.unavailableReason());
+    }
 }
