@@ -78,6 +78,11 @@ final class DiagnoseCommand {
         }
     }
 
+    /** {@code LOGIN_DOCTOR_TRUST_URL}, else Salesforce's Trust API. */
+    static String trustUrlFromEnvironment() {
+        return envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL);
+    }
+
     private static String envOr(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;

@@ -39,9 +39,23 @@ public final class FailureReportParser {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final Clock clock;
+    private final boolean errorRequired;
 
     public FailureReportParser(Clock clock) {
+        this(clock, true);
+    }
+
+    private FailureReportParser(Clock clock, boolean errorRequired) {
         this.clock = clock;
+        this.errorRequired = errorRequired;
+    }
+
+    /**
+     * For the risk check: the same shape and rules, but nothing has failed yet, so {@code error} may be
+     * absent (the report then carries none) and a missing {@code failedAt} means now.
+     */
+    public static FailureReportParser forRiskCheck(Clock clock) {
+        return new FailureReportParser(clock, false);
     }
 
     public FailureReport parse(String json) {
@@ -71,7 +85,8 @@ public final class FailureReportParser {
             throw new InvalidReport("username", "must be a Salesforce username in email form, e.g. integration@acme.com");
         }
         LoginFlow flow = flow(requiredText(root, "flow"));
-        ReportedError error = error(root.get("error"));
+        JsonNode errorNode = root.get("error");
+        ReportedError error = !errorRequired && (errorNode == null || errorNode.isNull()) ? null : error(errorNode);
         Instant failedAt = optionalInstant(root, "failedAt");
         return new FailureReport(
                 optionalMatching(root, "integrationId", INTEGRATION_ID, "letters, digits and . _ : @ - (at most 128)"),

@@ -64,6 +64,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
     }
 
+    @Override
+    public TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        return trust.readAhead(report, org, clock.instant(), horizon, myDomainFromDiagnosticsSecret(report));
+    }
+
     /**
      * The org's My Domain alias from the diagnostics secret, without logging in: its optional
      * {@code "myDomain"}, else the alias of its loginUrl. Null when there is none to be had.
