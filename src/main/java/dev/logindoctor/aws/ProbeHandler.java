@@ -64,7 +64,8 @@ public final class ProbeHandler implements RequestStreamHandler {
         SecretsManagerResolver secrets = new SecretsManagerResolver(AwsClients::secretsManager, env.secretPrefix(), clock);
         RiskCheckRunner runner = new RiskCheckRunner(LambdaEvidenceSources.shared(), secrets, clock,
                 new RiskSettings(RiskSettings.DEFAULT_HORIZON, env.probeInterval()));
-        return new RiskWatch(RiskChecker.of(runner, clock), registry, notifier, RiskWatch.DEFAULT_CLOSER_THRESHOLD);
+        RiskChecker checker = new RiskMetrics(System.out).metering(RiskChecker.of(runner, clock));
+        return new RiskWatch(checker, registry, notifier, RiskWatch.DEFAULT_CLOSER_THRESHOLD);
     }
 
     public ProbeHandler(ProbeRun probe) {
