@@ -41,12 +41,12 @@ final class CheckCommand {
         if ((args.value("--event") == null) == (args.value("--integration") == null)) {
             throw new Args.UsageError("give exactly one of --event FILE or --integration ID");
         }
+        RiskSettings settings = settings(args);
         FailureReport subject = args.value("--event") != null ? readSubject(Path.of(args.value("--event")))
                 : registered(args.value("--integration"), args.value("--store"));
         SecretResolver secrets = args.value("--secrets") == null ? FileSecretResolver.empty()
                 : FileSecretResolver.load(Path.of(args.value("--secrets")));
         String trustUrl = args.value("--trust-url", DiagnoseCommand.trustUrlFromEnvironment());
-        RiskSettings settings = settings(args);
         RiskReport report = new RiskCheckRunner(sourcesFactory.create(secrets, trustUrl), secrets, clock, settings).check(subject);
         if (args.flag("--json")) {
             RiskPrinter.printJson(report, out);
