@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public final class HeldSecrets {
     private static final int MAX_FORMS = 4096;
     private static final Set<String> FORMS = ConcurrentHashMap.newKeySet();
     private static volatile List<String> longestFirst = List.of();
+    /** The same forms in lower case, for the fast "does anything leak?" scan. */
+    private static volatile List<String> lowerForms = List.of();
 
     private HeldSecrets() {
     }
@@ -61,6 +64,7 @@ public final class HeldSecrets {
         }
         forms.stream().filter(f -> f.length() >= MIN_LENGTH).forEach(FORMS::add);
         longestFirst = FORMS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        lowerForms = longestFirst.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
     }
 
     /**
@@ -101,6 +105,9 @@ public final class HeldSecrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        if (!mayLeak(text)) {
+            return text;
+        }
         List<String> forms = longestFirst;
         String result = text;
         for (String form : forms) {
@@ -112,6 +119,24 @@ public final class HeldSecrets {
     /** True when the text carries a held value in any form. */
     public static boolean leaks(String text) {
         return text != null && !redact(text).equals(text);
+    }
+
+    /**
+     * A fast scan before the exact one: every state and diagnosis passes through here once per step,
+     * and a warm process may hold thousands of forms. String.indexOf on lower-cased text is what makes
+     * that cheap; text whose lower case changes length (rare Unicode) always takes the exact path.
+     */
+    private static boolean mayLeak(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) {
+            return true;
+        }
+        for (String form : lowerForms) {
+            if (form.length() == text.length() ? lower.equals(form) : lower.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blank(String text, String form) {
@@ -179,5 +204,6 @@ public final class HeldSecrets {
     static void forgetAll() {
         FORMS.clear();
         longestFirst = new ArrayList<>();
+        lowerForms = List.of();
     }
 }
