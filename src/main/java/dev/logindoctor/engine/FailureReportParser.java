@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.LoginUrl;
 import dev.logindoctor.model.ReportedError;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -161,32 +160,11 @@ public final class FailureReportParser {
     }
 
     private static void checkLoginUrl(String loginUrl) {
-        URI uri;
         try {
-            uri = new URI(loginUrl);
-        } catch (URISyntaxException e) {
-            throw new InvalidReport("loginUrl", "is not a URL");
+            LoginUrl.parse(loginUrl);
+        } catch (LoginUrl.Invalid e) {
+            throw new InvalidReport("loginUrl", e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidReport("loginUrl", "must be an https:// URL such as https://login.salesforce.com or https://acme.my.salesforce.com");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new InvalidReport("loginUrl", "must not carry credentials");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidReport("loginUrl", "must use https:// (http:// is accepted only for loopback hosts)");
-        }
-    }
-
-    /** Loopback by its literal name only: never a DNS lookup. */
-    public static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || (IPV4.matcher(h).matches() && h.startsWith("127."));
     }
 
     private static LoginFlow flow(String text) {

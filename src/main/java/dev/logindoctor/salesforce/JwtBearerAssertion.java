@@ -1,6 +1,7 @@
 package dev.logindoctor.salesforce;
 
-import java.net.URI;
+import dev.logindoctor.model.LoginUrl;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -8,7 +9,6 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 
 /**
  * The OAuth JWT bearer assertion Salesforce expects (SALESFORCE.md §2, S9/S10): header
@@ -52,9 +52,8 @@ public final class JwtBearerAssertion {
      * only the two generic audiences; a My Domain aud is unconfirmed).
      */
     public static String audienceFor(String loginUrl) {
-        URI uri = URI.create(loginUrl);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (dev.logindoctor.engine.FailureReportParser.isLoopback(host)) {
+        String host = LoginUrl.lenient(loginUrl).map(LoginUrl::host).orElse("");
+        if (LoginUrl.isLoopbackHost(host)) {
             return DiagnosticsCredentials.normalizeLoginUrl(loginUrl, "loginUrl");
         }
         if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")
