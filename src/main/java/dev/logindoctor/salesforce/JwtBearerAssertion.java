@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * The OAuth JWT bearer assertion Salesforce expects (SALESFORCE.md §2, S9/S10): header
+ * The OAuth JWT bearer assertion Salesforce expects (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow): header
  * {@code {"alg":"RS256"}}, claims iss = consumer key, sub = username, aud = the login audience,
  * exp = now + 3 minutes, signed SHA256withRSA. Signed with the JDK's {@link Signature} rather than a
  * JOSE library: no extra jar (and its class loading) on the Lambda cold path.
@@ -46,10 +46,10 @@ public final class JwtBearerAssertion {
 
     /**
      * The aud claim for a login URL: test.salesforce.com for sandbox hosts (test.salesforce.com,
-     * {@code *.sandbox.my.salesforce.com}, scratch orgs' {@code *.scratch.my.salesforce.com}, and the
-     * legacy {@code name--sandbox.*.my.salesforce.com}); the login URL itself for a loopback
-     * simulator; login.salesforce.com for every production host, My Domains included (S9 lists
-     * only the two generic audiences; a My Domain aud is unconfirmed).
+     * {@code *.sandbox.my.salesforce.com}, scratch orgs' {@code *.scratch.my.salesforce.com}, and the legacy
+     * {@code name--sandbox.*.my.salesforce.com}); the login URL itself for a loopback simulator; login.salesforce.com
+     * for every production host, My Domains included (the flow's page lists only the two generic audiences; a
+     * My Domain aud is unconfirmed: docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow).
      */
     public static String audienceFor(String loginUrl) {
         String host = LoginUrl.lenient(loginUrl).map(LoginUrl::host).orElse("");

@@ -395,7 +395,10 @@ final class OrgEvidenceMapper {
         return new OrgSettings(null, null, null, maxLoginAttempts(p.text("maxLoginAttempts")), lockoutMinutes(p.text("lockoutInterval")));
     }
 
-    /** Metadata API SecuritySettings values (S63); NoLimit and unknown values are null. */
+    /**
+     * Metadata API SecuritySettings values (docs/salesforce-wire-facts.md#password-and-lockout-policy); NoLimit
+     * and unknown values are null.
+     */
     static Integer maxLoginAttempts(String value) {
         if (value == null) {
             return null;
