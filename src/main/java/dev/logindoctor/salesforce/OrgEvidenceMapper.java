@@ -93,7 +93,7 @@ final class OrgEvidenceMapper {
         }
         OrgSettings settings = settings();
         return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
-                settings, diagnosticsLoginUrl, gaps, requests);
+                settings, diagnosticsLoginUrl, gaps, requests, null);
     }
 
     // ---- parts ----

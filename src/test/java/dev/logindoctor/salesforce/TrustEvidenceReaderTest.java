@@ -42,7 +42,7 @@ class TrustEvidenceReaderTest {
 
     static OrgEvidence orgOn(String instance) {
         return new OrgEvidence(true, null, new OrgInfo("00D5g00000ABCDEEA2", "Acme", instance, false, null, "Enterprise Edition", "UTC"),
-                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2);
+                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2, null);
     }
 
     private void serveNa224() {

@@ -14,19 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /services/oauth2/token}, form-encoded only, for the password, JWT bearer, refresh
+ * The simulated org's side of {@code POST /services/oauth2/token} (the client's side is
+ * salesforce.OAuthTokenEndpoint), form-encoded only, for the password, JWT bearer, refresh
  * token and client credentials grants. Errors are HTTP 400 {@code {"error","error_description"}}
  * with the texts of docs/salesforce-wire-facts.md#oauth-token-endpoint-errors
  * (HTTP 400 for invalid_client* too: its real status is unconfirmed).
  */
-final class OAuthTokenEndpoint {
+final class SimTokenEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Salesforce accepts an exp at most 3 minutes ahead (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow). */
     private static final long MAX_EXP_AHEAD_SECONDS = 180;
 
     private final SimulatedOrg sim;
 
-    OAuthTokenEndpoint(SimulatedOrg sim) {
+    SimTokenEndpoint(SimulatedOrg sim) {
         this.sim = sim;
     }
 
