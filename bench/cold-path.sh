@@ -31,8 +31,8 @@ CLASSES=target/test-classes
   echo "build first: ./mvnw -q -B package -DskipTests (the shaded jar and the test classes)" >&2; exit 1; }
 [ -z "$(find target/classes -newer "$JAR" -name '*.class' | head -1)" ] || {
   echo "$JAR is older than target/classes: rebuild it with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
-# ColdPath goes in a jar of its own: AppCDS (BENCH_EXTRA_OPTS) refuses directories on the class path.
-"$JAVA_HOME/bin/jar" cf target/cold-path.jar -C "$CLASSES" dev/logindoctor/aws/ColdPath.class -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext.class' -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext$1.class'
+# ColdPath (and the Lambda context it hands over) go in a jar of their own: AppCDS (BENCH_EXTRA_OPTS) refuses directories on the class path.
+(cd "$CLASSES" && "$JAVA_HOME/bin/jar" cf ../cold-path.jar dev/logindoctor/aws/ColdPath*.class dev/logindoctor/aws/TestContext*.class)
 CP="$JAR:target/cold-path.jar"
 
 # The environment the template gives the functions; nothing here reaches AWS.
@@ -40,7 +40,7 @@ export AWS_REGION=us-east-1 AWS_LAMBDA_FUNCTION_NAME=cold-path-bench
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
 export SECRET_PREFIX=login-doctor/ TRUST_URL=https://api.status.salesforce.com
 export STATE_MACHINE_ARN=arn:aws:states:us-east-1:123456789012:stateMachine:LoginDoctorDiagnosis
-export TABLE_NAME=bench-diagnoses EVENT_BUS_NAME=default POWERTOOLS_METRICS_DISABLED=true
+export TABLE_NAME=bench-diagnoses EVENT_BUS_NAME=default
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

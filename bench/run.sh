@@ -31,7 +31,7 @@ TEST_CP=target/classes:target/test-classes:$(cat target/bench/classpath.txt)
 RIC_CP=$(tr ':' '\n' <target/bench/classpath.txt | grep -E 'aws-lambda-java-(runtime-interface-client|serialization)' | paste -sd:)
 # The benchmark's own classes go to the child JVMs in a jar of their own, the same for every case.
 "$JAVA_HOME/bin/jar" cf target/bench/support.jar -C target/test-classes dev/logindoctor/bench \
-  $(cd target/test-classes && ls dev/logindoctor/aws/ColdPath*.class | sed 's#^#-C target/test-classes #')
+  $(cd target/test-classes && ls dev/logindoctor/aws/ColdPath*.class dev/logindoctor/aws/TestContext*.class | sed 's#^#-C target/test-classes #')
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.RoundTripBench "${BENCH_LATENCY_MS:-150}" "${BENCH_REPEATS:-3}" >target/bench/roundtrips.json

@@ -48,15 +48,6 @@ public record OrgEvidence(
         settings = settings == null ? OrgSettings.unknown() : settings;
     }
 
-    /** Without the org's instance URL (older state documents, tests). */
-    public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
-                       UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
-                       EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
-                       String diagnosticsLoginUrl, Map<String, String> gaps, int requests) {
-        this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
-                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null);
-    }
-
     /** Evidence for a diagnosis that has no usable diagnostics connection. */
     public static OrgEvidence unavailable(String reason, int requests) {
         return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,

@@ -93,7 +93,7 @@ final class OrgEvidenceMapper {
         }
         OrgSettings settings = settings();
         return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
-                settings, diagnosticsLoginUrl, gaps, requests);
+                settings, diagnosticsLoginUrl, gaps, requests, null);
     }
 
     // ---- parts ----
@@ -373,7 +373,10 @@ final class OrgEvidenceMapper {
         return new OrgSettings(null, null, null, maxLoginAttempts(p.text("maxLoginAttempts")), lockoutMinutes(p.text("lockoutInterval")));
     }
 
-    /** Metadata API SecuritySettings values (S63); NoLimit and unknown values are null. */
+    /**
+     * Metadata API SecuritySettings values (docs/salesforce-wire-facts.md#password-and-lockout-policy); NoLimit
+     * and unknown values are null.
+     */
     static Integer maxLoginAttempts(String value) {
         if (value == null) {
             return null;

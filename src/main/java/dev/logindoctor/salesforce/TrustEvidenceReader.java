@@ -1,11 +1,11 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.LoginUrl;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvent;
 import dev.logindoctor.model.TrustEvidence;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,27 +141,11 @@ public final class TrustEvidenceReader {
 
     /** {@code acme.my.salesforce.com} → {@code acme}; also sandbox/scratch My Domains and lightning hosts; else null. */
     public static String myDomainAlias(String loginUrl) {
-        String host = host(loginUrl);
-        if (host == null) {
-            return null;
-        }
-        for (String suffix : List.of(".my.salesforce.com", ".lightning.force.com")) {
-            if (host.endsWith(suffix) && host.length() > suffix.length()) {
-                String rest = host.substring(0, host.length() - suffix.length());
-                int dot = rest.indexOf('.');
-                return dot < 0 ? rest : rest.substring(0, dot);
-            }
-        }
-        return null;
+        return LoginUrl.lenient(loginUrl).map(LoginUrl::myDomainAlias).orElse(null);
     }
 
     private static String host(String url) {
-        try {
-            String h = url == null ? null : URI.create(url.strip()).getHost();
-            return h == null ? null : h.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return LoginUrl.lenient(url).map(LoginUrl::host).orElse(null);
     }
 
     private static boolean overlaps(TrustEvent e, Instant from, Instant to) {

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Decides every login the way Salesforce does (SALESFORCE.md §7), in this order: unknown user;
- * instance down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP
- * Ranges; API Enabled (org, then user); the org's flow settings; password and security token;
- * connected app approval; login rate. Each attempt for a known user writes one LoginHistory row.
+ * Decides every login the way Salesforce does
+ * (docs/salesforce-wire-facts.md#the-order-salesforce-checks-a-login-in), in this order: unknown user; instance
+ * down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP Ranges; API Enabled (org,
+ * then user); the org's flow settings; password and security token; connected app approval; login rate. Each
+ * attempt for a known user writes one LoginHistory row.
  *
  * <p>MFA: the password-bearing flows (SOAP login(), OAuth username-password) are the
  * "interactive-style" ones: a user with <i>MFA for API Logins</i> who sends a plain password and
@@ -104,8 +105,8 @@ final class LoginAuthority {
     }
 
     /**
-     * JWT bearer always enforces profile ranges (§7); an app set to RELAX lifts them for its other
-     * flows; SOAP has no app and always enforces.
+     * JWT bearer always enforces profile ranges (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow); an app
+     * set to RELAX lifts them for its other flows; SOAP has no app and always enforces.
      */
     private static boolean ipRangesApply(LoginRequest req) {
         if (req.flow() == LoginFlow.OAUTH_JWT || req.app() == null) {
@@ -178,7 +179,9 @@ final class LoginAuthority {
             case OAUTH_REFRESH_TOKEN -> "OauthRefreshToken";
             case OAUTH_CLIENT_CREDENTIALS -> "OauthClientCredentials";
             case OAUTH_WEB_SERVER -> "OauthWebServer";
-            case OAUTH_JWT -> "OauthJwtBearer"; // [U]: Salesforce documents no JWT subtype
+            // Unconfirmed: Salesforce documents no JWT subtype
+            // (docs/salesforce-wire-facts.md#logintype-and-loginsubtype).
+            case OAUTH_JWT -> "OauthJwtBearer";
         };
     }
 }

@@ -25,7 +25,7 @@ final class OrgTables {
 
     /**
      * @param viewerUserId the session's user; without Manage Users it sees only its own LoginHistory
-     *                     rows (Salesforce's rule since v37.0, §3)
+     *                     rows (Salesforce's rule since v37.0, docs/salesforce-wire-facts.md#loginhistory)
      */
     static OrgTables snapshot(OrgState org, String viewerUserId) {
         OrgTables t = new OrgTables();
@@ -142,7 +142,11 @@ final class OrgTables {
         r.put("PermissionsViewSetup", p.viewSetup());
     }
 
-    /** Profile metadata in the Metadata API's shape (S52): login IP ranges and hours in minutes from midnight. */
+    /**
+     * Profile metadata in the Metadata API's shape
+     * (docs/salesforce-wire-facts.md#login-ip-ranges-and-login-hours): login IP ranges and hours in minutes
+     * from midnight.
+     */
     private static Map<String, Object> profileMetadata(SimProfile p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("custom", !p.name.startsWith("System Administrator"));
@@ -177,7 +181,10 @@ final class OrgTables {
         return m;
     }
 
-    /** SecuritySettings metadata (S63): the password policy in the Metadata API's enumerations. */
+    /**
+     * SecuritySettings metadata (docs/salesforce-wire-facts.md#password-and-lockout-policy): the password
+     * policy in the Metadata API's enumerations.
+     */
     private static Map<String, Object> securityMetadata(OrgState org) {
         Map<String, Object> policies = new LinkedHashMap<>();
         policies.put("expiration", "NinetyDays");

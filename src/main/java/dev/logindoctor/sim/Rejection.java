@@ -4,9 +4,9 @@ package dev.logindoctor.sim;
  * Why the sim refused a login for a known (or unknown) user: the LoginHistory Status it writes and
  * what goes on the wire for SOAP and for OAuth. Salesforce bundles most refusals into one answer
  * (INVALID_LOGIN / invalid_grant "authentication failure"); only the history row tells them apart.
- * Status texts follow the observed LoginHistory strings (SALESFORCE.md §3) and, where none was
- * observed, the EventLogFile LOGIN_STATUS display texts in the same title case; those marked [U]
- * are the sim's choice.
+ * Status texts follow the observed LoginHistory strings (docs/salesforce-wire-facts.md#loginhistory-status-texts) and,
+ * where none was observed, the LOGIN_STATUS display texts in the same title case; those marked
+ * unconfirmed are the sim's choice.
  */
 enum Rejection {
     /** No such user here: no history row can be keyed to a user. */
@@ -19,17 +19,20 @@ enum Rejection {
     RESTRICTED_TIME("Restricted Time", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
     MFA_REQUIRED("Multi-factor required", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
     RESTRICTED_IP("Restricted IP", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
-    /** [U] status text. */
+    /** Unconfirmed status text. */
     API_DISABLED_FOR_ORG("Failed: API Disabled for Organization", Soap.API_DISABLED_FOR_ORG, "invalid_grant", "authentication failure", false),
-    /** [U] status text; the SOAP code is the one seen for a user without API Enabled (C3 S31). */
+    /**
+     * Unconfirmed status text; the SOAP code is the one seen for a user without API Enabled
+     * (docs/salesforce-wire-facts.md#soap-exception-codes-at-login).
+     */
     API_DISABLED_FOR_USER("Failed: API Disabled", Soap.API_CURRENTLY_DISABLED, "invalid_grant", "authentication failure", false),
     /**
      * SOAP login() switched off for the org. Salesforce documents no fault for it; the sim answers
-     * FUNCTIONALITY_NOT_ENABLED (a documented ExceptionCode WSC treats as a login failure). [U]
+     * FUNCTIONALITY_NOT_ENABLED (a documented ExceptionCode WSC treats as a login failure); unconfirmed.
      */
     SOAP_LOGIN_DISABLED("Failed: SOAP API login() Disabled", Soap.FUNCTIONALITY_NOT_ENABLED, "invalid_grant", "authentication failure", false),
     PASSWORD_FLOW_DISABLED("Username-Password Flow Disabled", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
-    /** [U] status text. */
+    /** Unconfirmed status text. */
     NOT_APPROVED("Failed: Not approved for access", Soap.INVALID_LOGIN, "invalid_grant", "user hasn't approved this consumer", false),
     /** A wrong password, or the right password with a wrong or stale token (the sim's choice, see docs). */
     WRONG_PASSWORD("Invalid Password", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", true),
@@ -38,7 +41,7 @@ enum Rejection {
 
     static final String INVALID_LOGIN_MESSAGE = "Invalid username, password, security token; or user locked out.";
 
-    /** SOAP LoginFault codes and messages (SALESFORCE.md §1). */
+    /** SOAP LoginFault codes and messages (docs/salesforce-wire-facts.md#soap-exception-codes-at-login). */
     enum Soap {
         INVALID_LOGIN(INVALID_LOGIN_MESSAGE),
         LOGIN_MUST_USE_SECURITY_TOKEN(INVALID_LOGIN_MESSAGE + " Are you at a new location? When accessing Salesforce--either"
@@ -61,7 +64,10 @@ enum Rejection {
     final Soap soap;
     final String oauthError;
     final String oauthDescription;
-    /** Counts toward the lockout limit (wrong password or token, SALESFORCE.md §4). */
+    /**
+     * Counts toward the lockout limit (wrong password or token,
+     * docs/salesforce-wire-facts.md#password-and-lockout-policy).
+     */
     final boolean countsTowardLockout;
 
     Rejection(String historyStatus, Soap soap, String oauthError, String oauthDescription, boolean countsTowardLockout) {

@@ -109,7 +109,7 @@ public final class SimIntegration {
             case SOAP -> soap(org, spec);
             case OAUTH_PASSWORD -> oauth(org, spec, form("grant_type", "password", "client_id", spec.credential().clientId(),
                     "client_secret", spec.credential().clientSecret(), "username", spec.username(), "password", passwordField(spec)));
-            case OAUTH_JWT -> oauth(org, spec, form("grant_type", OAuthTokenEndpoint.JWT_GRANT, "assertion", assertion(org, spec)));
+            case OAUTH_JWT -> oauth(org, spec, form("grant_type", SimTokenEndpoint.JWT_GRANT, "assertion", assertion(org, spec)));
             case OAUTH_REFRESH_TOKEN -> oauth(org, spec, form("grant_type", "refresh_token", "client_id", spec.credential().clientId(),
                     "client_secret", spec.credential().clientSecret(), "refresh_token", spec.credential().refreshToken()));
             case OAUTH_CLIENT_CREDENTIALS -> oauth(org, spec, form("grant_type", "client_credentials",

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which profile restriction refused the login: the IP ranges or the Login Hours. Both steps read this
- * one decision, so the shared signal (invalid_grant "IP restricted or invalid login hours") confirms
- * at most one of them. Salesforce checks Login Hours before IP ranges (SALESFORCE.md §7), so when
- * both exclude the attempt the hours are the reason it was refused.
+ * Which profile restriction refused the login: the IP ranges or the Login Hours. Both steps read this one
+ * decision, so the shared signal (invalid_grant "IP restricted or invalid login hours") confirms at most one of
+ * them. Salesforce checks Login Hours before IP ranges
+ * (docs/salesforce-wire-facts.md#the-order-salesforce-checks-a-login-in), so when both exclude the attempt the
+ * hours are the reason it was refused.
  */
 public record AccessRestriction(Cause cause, boolean direct, List<String> lines) {
 

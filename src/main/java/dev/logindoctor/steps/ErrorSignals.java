@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the reported error says on its own (SALESFORCE.md §1 exception codes, §2 OAuth errors), read
+ * What the reported error says on its own (docs/salesforce-wire-facts.md#soap-exception-codes-at-login,
+ * docs/salesforce-wire-facts.md#oauth-token-endpoint-errors), read
  * with the flow: "expired authorization code" means an expired JWT only for the JWT bearer flow.
  */
 public final class ErrorSignals {

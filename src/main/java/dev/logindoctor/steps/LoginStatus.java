@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The LOGIN_STATUS dictionary (EventLogFile Login event, SALESFORCE.md §3): LoginHistory's free-text
- * {@code Status} → code and the cause it names. Matching ignores case, spacing, a trailing period and
- * the "Failed:" prefix, so "Invalid password", "Invalid Password" and "invalid password." are one.
+ * The LOGIN_STATUS dictionary (EventLogFile Login event,
+ * docs/salesforce-wire-facts.md#the-login_status-dictionary): LoginHistory's free-text {@code Status} → code
+ * and the cause it names. Matching ignores case, spacing, a trailing period and the "Failed:" prefix, so
+ * "Invalid password", "Invalid Password" and "invalid password." are one.
  */
 public enum LoginStatus {
     SUCCESS(null, "Success"),

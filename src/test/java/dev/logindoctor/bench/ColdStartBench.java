@@ -77,7 +77,6 @@ public final class ColdStartBench {
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
             env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/cold-start-bench");
             env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
-            env.put("POWERTOOLS_METRICS_DISABLED", "true");
             List<Case> cases = cases(org, work);
             Map<String, Object> results = new LinkedHashMap<>();
             Case trivialCase = new Case("trivial", MapHandler.class.getName(), "{\"a\":1}", "{\"a\":1}", Map.of(), false);

@@ -29,7 +29,11 @@ class ConfoundersOnARealOrgTest {
         org.close();
     }
 
-    /** Status texts as the LOGIN_STATUS dictionary (S18) and observed rows (S15, S35, S44) word them, in any casing. */
+    /**
+     * Status texts as the LOGIN_STATUS dictionary and observed rows word them, in any casing
+     * (docs/salesforce-wire-facts.md#the-login_status-dictionary,
+     * docs/salesforce-wire-facts.md#loginhistory-status-texts).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Invalid password|WRONG_PASSWORD",

@@ -17,8 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No diagnostics connection: the report and Trust are all there is. What the report alone proves
- * (SALESFORCE.md §1 exception codes, §2 OAuth errors, §5 Trust through the My Domain alias) is
- * confirmed; everything else stays UNDETERMINED, and no step that needs the org claims anything.
+ * (docs/salesforce-wire-facts.md#soap-exception-codes-at-login,
+ * docs/salesforce-wire-facts.md#oauth-token-endpoint-errors, and Trust through the My Domain alias:
+ * docs/salesforce-wire-facts.md#trust-status-api) is confirmed; everything else stays UNDETERMINED, and no step
+ * that needs the org claims anything.
  */
 class NoDiagnosticsConnectionTest {
     private final RealOrg org = new RealOrg().withoutDiagnosticsConnection();

@@ -189,7 +189,8 @@ final class RealOrg implements AutoCloseable {
         String body;
         int status = 200;
         if (key.equals("POST /services/oauth2/token")) {
-            // S7: the JWT bearer success body; instance_url is where the REST calls go (this server).
+            // The token endpoint's success body (docs/salesforce-wire-facts.md#oauth-token-endpoint);
+            // instance_url is where the REST calls go (this server).
             body = "{\"access_token\":\"00D5g00000AcMeQ!AQ4AQFakeAccessTokenForTestsOnly.x\",\"scope\":\"api\",\"instance_url\":\"" + baseUrl()
                     + "\",\"id\":\"https://login.salesforce.com/id/00D5g00000AcMeQEAV/0055g00000DiAgNAAV\",\"token_type\":\"Bearer\"}";
         } else {
@@ -299,7 +300,10 @@ final class RealOrg implements AutoCloseable {
             return this;
         }
 
-        /** A subrequest that failed the way Salesforce reports it: its own status, the error array as body (S60). */
+        /**
+         * A subrequest that failed the way Salesforce reports it: its own status, the error array as body
+         * (docs/salesforce-wire-facts.md#rest-errors-and-session-expiry).
+         */
         Answer failed(String ref, int status, String errorCode, String message) {
             ObjectNode p = part(ref);
             p.put("httpStatusCode", status);
@@ -350,7 +354,10 @@ final class RealOrg implements AutoCloseable {
         }
     }
 
-    /** A LoginHistory record as REST returns it (S16), with the fields a real org adds (CountryIso, TlsProtocol...). */
+    /**
+     * A LoginHistory record as REST returns it (docs/salesforce-wire-facts.md#loginhistory), with the fields a
+     * real org adds (CountryIso, TlsProtocol...).
+     */
     static ObjectNode historyRow(String loginTime, String status, String userId) {
         ObjectNode r = JSON.createObjectNode();
         r.putObject("attributes").put("type", "LoginHistory").put("url", "/services/data/v62.0/sobjects/LoginHistory/0Ya5g00001" + Math.abs((loginTime + status).hashCode() % 100000000));

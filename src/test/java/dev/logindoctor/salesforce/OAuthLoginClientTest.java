@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The OAuth grants the probe can attempt, against the documented token responses (SALESFORCE.md §2). */
+/**
+ * The OAuth grants the probe can attempt, against the documented token responses
+ * (docs/salesforce-wire-facts.md#oauth-token-endpoint).
+ */
 class OAuthLoginClientTest {
     static final String TOKEN = "/services/oauth2/token";
     private static final Instant NOW = Instant.parse("2026-11-27T10:20:00Z");

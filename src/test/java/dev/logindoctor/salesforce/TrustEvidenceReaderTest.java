@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Trust API reader against reconstructed Trust bodies (S54–S56). */
+/** The Trust API reader against reconstructed Trust bodies (docs/salesforce-wire-facts.md#trust-status-api). */
 class TrustEvidenceReaderTest {
     static final Instant FAILED_AT = Instant.parse("2026-11-27T10:15:00Z");
     private final ContractServer server = new ContractServer();
@@ -42,7 +42,7 @@ class TrustEvidenceReaderTest {
 
     static OrgEvidence orgOn(String instance) {
         return new OrgEvidence(true, null, new OrgInfo("00D5g00000ABCDEEA2", "Acme", instance, false, null, "Enterprise Edition", "UTC"),
-                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2);
+                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2, null);
     }
 
     private void serveNa224() {

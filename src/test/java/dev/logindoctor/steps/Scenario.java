@@ -211,7 +211,7 @@ final class Scenario {
             return OrgEvidence.unavailable(unavailableReason, 1);
         }
         return new OrgEvidence(true, null, organization, userLookup, user, baseUsernameUser, userLogin, history, permissions,
-                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2);
+                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2, null);
     }
 
     Evidence evidence() {

@@ -14,18 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /services/oauth2/token}, form-encoded only, for the password, JWT bearer, refresh
+ * The simulated org's side of {@code POST /services/oauth2/token} (the client's side is
+ * salesforce.OAuthTokenEndpoint), form-encoded only, for the password, JWT bearer, refresh
  * token and client credentials grants. Errors are HTTP 400 {@code {"error","error_description"}}
- * with the texts of SALESFORCE.md §2 (HTTP 400 for invalid_client* too: its real status is [U]).
+ * with the texts of docs/salesforce-wire-facts.md#oauth-token-endpoint-errors
+ * (HTTP 400 for invalid_client* too: its real status is unconfirmed).
  */
-final class OAuthTokenEndpoint {
+final class SimTokenEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    /** Salesforce accepts an exp at most 3 minutes ahead (§2). */
+    /** Salesforce accepts an exp at most 3 minutes ahead (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow). */
     private static final long MAX_EXP_AHEAD_SECONDS = 180;
 
     private final SimulatedOrg sim;
 
-    OAuthTokenEndpoint(SimulatedOrg sim) {
+    SimTokenEndpoint(SimulatedOrg sim) {
         this.sim = sim;
     }
 
@@ -36,7 +38,8 @@ final class OAuthTokenEndpoint {
         }
         String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(java.util.Locale.ROOT);
         String query = ex.getRequestURI().getRawQuery();
-        // Parameters in the query string or a JSON body: Salesforce answers "grant type not supported" (§2, C3 S34).
+        // Parameters in the query string or a JSON body: Salesforce answers "grant type not supported"
+        // (docs/salesforce-wire-facts.md#oauth-token-endpoint-errors).
         if (!contentType.startsWith("application/x-www-form-urlencoded") || (query != null && !query.isBlank())) {
             HttpIo.readBody(ex);
             HttpIo.sendOAuthError(ex, 400, "unsupported_grant_type", "grant type not supported");
