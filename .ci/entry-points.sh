@@ -2,7 +2,8 @@
 # The entry points as a newcomer meets them, on this machine's JDKs:
 #   1. no JDK >= 21 to be found: ./mvnw, ./login-doctor and .ci/run each stop within a few seconds
 #      with one line on stderr saying what to install; plain mvn on an older Java (what sam build
-#      runs) prints that line on stderr too (when this machine has an older JDK to try it with)
+#      runs) prints that line on stderr too, and ./mvnw with JAVA_HOME at that older JDK still
+#      builds on a JDK >= 21 (both when this machine has an older JDK to try them with)
 #   2. the README's first command exactly as written, without JAVA_HOME and with an older `java`
 #      first on PATH, under a throwaway HOME: it builds, the demo passes, ~/.login-doctor is untouched
 #   3. the README's sim + diagnose example, taken from README.md (so a drifting README fails here),
@@ -63,6 +64,13 @@ if [ -n "$older" ] && command -v mvn >/dev/null; then
   fi
 else
   echo "  skip  plain mvn on an older JDK (no JDK < 21 or no mvn on this machine)"
+fi
+# JAVA_HOME left pointing at an older JDK (a common shell profile): ./mvnw still builds on a JDK >= 21,
+# so classes compiled earlier by a newer JDK are never run by the older one (a class-version error).
+if [ -n "$older" ]; then
+  rc=0
+  env JAVA_HOME="$older" PATH="$older/bin:$PATH" ./mvnw -q -B -o validate >"$tmp/out" 2>"$tmp/err" || rc=$?
+  if [ "$rc" = 0 ]; then pass "./mvnw with JAVA_HOME=$older builds on a JDK >= 21"; else fail "./mvnw with JAVA_HOME=$older: exit $rc"; fi
 fi
 
 echo "== 2. the README's first command, as written, without JAVA_HOME, an older java first on PATH"
