@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             String result = String.format("%-6s", o.passed() ? "ok" : "FAIL");
             out.printf("%-28s %-34s %-34s %s %8d %7d%s%n", o.scenario(), o.expected(), o.diagnosed(),
-                    ansi.string(o.passed() ? "@|green " + result + "|@" : "@|red,bold " + result + "|@"), o.orgRequests(), o.millis(),
+                    ansi.string(o.passed() ? "@|green " + result + "|@" : "@|red " + result + "|@"), o.orgRequests(), o.millis(),
                     o.loginAttemptsAdded() == 0 ? "" : "   login attempts added: " + o.loginAttemptsAdded());
             out.flush();
         }

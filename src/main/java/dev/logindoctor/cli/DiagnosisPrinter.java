@@ -40,7 +40,8 @@ final class DiagnosisPrinter {
 
     /** @param ansi colours the cause and the verdicts when on (a terminal), plain text otherwise */
     static void printText(Diagnosis d, PrintWriter out, Ansi ansi) {
-        String cause = ansi.string("@|bold " + d.cause() + "|@");
+        // Colours only, no bold: picocli ends bold with SGR 21, which some terminals draw as a double underline.
+        String cause = ansi.string((d.confirmedBy() == null ? "@|yellow " : "@|green ") + d.cause() + "|@");
         out.println("Cause:        " + cause + (d.confirmedBy() == null ? "" : "   (confirmed by " + d.confirmedBy() + ")"));
         out.println("Integration:  " + d.integrationId() + "   user " + d.username() + "   " + d.flow() + " via " + d.loginUrl());
         out.println("Failed at:    " + d.failedAt());
@@ -63,7 +64,7 @@ final class DiagnosisPrinter {
     private static String verdict(Verdict v, Ansi ansi) {
         String padded = String.format("%-12s", v);
         return switch (v) {
-            case CONFIRMED -> ansi.string("@|green,bold " + padded + "|@");
+            case CONFIRMED -> ansi.string("@|green " + padded + "|@");
             case INCONCLUSIVE -> ansi.string("@|yellow " + padded + "|@");
             default -> padded;
         };

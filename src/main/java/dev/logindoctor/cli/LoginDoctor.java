@@ -56,7 +56,11 @@ public final class LoginDoctor implements Callable<Integer> {
     /** Every command, built with these collaborators; usage errors exit 2 with one message and a pointer to --help. */
     static CommandLine commandLine(Wiring wiring, boolean terminal) {
         CommandLine cli = new CommandLine(LoginDoctor.class, new WiringFactory(wiring));
-        cli.setColorScheme(CommandLine.Help.defaultColorScheme(terminal ? Ansi.ON : Ansi.OFF));
+        // picocli's default scheme, but command names in cyan instead of bold (it ends bold with SGR 21,
+        // which some terminals draw as a double underline).
+        cli.setColorScheme(new CommandLine.Help.ColorScheme.Builder(CommandLine.Help.defaultColorScheme(terminal ? Ansi.ON : Ansi.OFF))
+                .commands(CommandLine.Help.Ansi.Style.fg_cyan)
+                .build());
         cli.setParameterExceptionHandler(LoginDoctor::usageError);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageError usage) {
