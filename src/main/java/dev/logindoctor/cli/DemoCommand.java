@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
  * diagnoses stay out of the user's history unless asked for (--save).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = LoginDoctor.Version.class,
-        description = {"Diagnoses every cause (or one scenario) on the embedded simulated org.",
+        description = {"Diagnoses every cause (or one scenario) on the embedded simulated org, then checks",
+                "the risk scenarios (what will break a login before it breaks).",
                 "Exit 0 when every diagnosis is right, 1 when any is wrong. The diagnoses are",
                 "not kept in the history unless --save is given."})
 final class DemoCommand implements Callable<Integer> {
@@ -81,6 +82,9 @@ final class DemoCommand implements Callable<Integer> {
         if (store != null && !save) {
             throw new UsageError("--store names where --save keeps the demo's diagnoses: add --save");
         }
+        if (scenario != null && RiskDemo.catalog().contains(scenario)) {
+            return riskScenario(scenario);
+        }
         List<String> names = scenario == null ? SimScenarios.catalog() : List.of(known(scenario));
         LocalDiagnosisStore kept = save ? wiring.store(store) : null;
         PrintWriter out = spec.commandLine().getOut();
@@ -119,8 +123,27 @@ final class DemoCommand implements Callable<Integer> {
         out.println(passed + " of " + outcomes.size() + " diagnosed right, each within " + ORG_REQUEST_BUDGET
                 + " org API requests and with no login attempt by Login Doctor"
                 + (kept == null ? " (not kept in the history: --save keeps them)" : "; kept in " + kept.file()));
-        if (passed != outcomes.size()) {
-            spec.commandLine().getErr().println("login-doctor demo: " + (outcomes.size() - passed) + " scenario(s) diagnosed wrong");
+        int risksWrong = 0;
+        if (scenario == null) {
+            out.println();
+            risksWrong = RiskDemo.printTable(RiskDemo.catalog(), out);
+        }
+        if (passed != outcomes.size() || risksWrong > 0) {
+            spec.commandLine().getErr().println("login-doctor demo: " + (outcomes.size() - passed) + " scenario(s) diagnosed wrong, "
+                    + risksWrong + " risk check(s) wrong");
+            return LoginDoctor.EXIT_FAILED;
+        }
+        return LoginDoctor.EXIT_OK;
+    }
+
+    /** One risk scenario by name: its row, then the whole check as `check` prints it. */
+    private int riskScenario(String name) {
+        PrintWriter out = spec.commandLine().getOut();
+        int wrong = RiskDemo.printTable(List.of(name), out);
+        out.println();
+        RiskPrinter.printText(RiskDemo.check(name).report(), out);
+        if (wrong > 0) {
+            spec.commandLine().getErr().println("login-doctor demo: the risk check for " + name + " was wrong");
             return LoginDoctor.EXIT_FAILED;
         }
         return LoginDoctor.EXIT_OK;
@@ -129,7 +152,9 @@ final class DemoCommand implements Callable<Integer> {
     /** A scenario from the catalog, or a usage error that lists them. */
     private static String known(String name) {
         if (!SimScenarios.catalog().contains(name)) {
-            throw new UsageError("--scenario: no scenario '" + name + "'; the scenarios are: " + String.join(", ", SimScenarios.catalog()));
+            List<String> all = new ArrayList<>(SimScenarios.catalog());
+            all.addAll(RiskDemo.catalog());
+            throw new UsageError("--scenario: no scenario '" + name + "'; the scenarios are: " + String.join(", ", all));
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package dev.logindoctor.cli;
 
+import dev.logindoctor.engine.HeldSecrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 /** The {@code login-doctor} command line: the same steps as the state machine, on a laptop. */
 @Command(name = "login-doctor", mixinStandardHelpOptions = true, versionProvider = LoginDoctor.Version.class,
         description = "Finds out why a Salesforce login failed, by elimination over evidence.",
-        subcommands = {DiagnoseCommand.class, HistoryCommand.class, SimCommand.class, DemoCommand.class,
+        subcommands = {DiagnoseCommand.class, CheckCommand.class, HistoryCommand.class, SimCommand.class, DemoCommand.class,
                 ProbeCommand.class, IntegrationsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  LOGIN_DOCTOR_HOME       where diagnoses are kept (default: ~/.login-doctor)",
@@ -66,11 +67,9 @@ public final class LoginDoctor implements Callable<Integer> {
             if (ex instanceof UsageError usage) {
                 return usageError(new CommandLine.ParameterException(commandLine, usage.getMessage()), null);
             }
-            // Not a usage error: one line with what went wrong; the stack trace only when asked for.
-            commandLine.getErr().println(qualifiedName(commandLine) + ": " + ex);
-            if (System.getenv("LOGIN_DOCTOR_DEBUG") != null) {
-                ex.printStackTrace(commandLine.getErr());
-            }
+            // One line, no stack trace: a trace can quote values, and a script reads the exit code.
+            commandLine.getErr().println(qualifiedName(commandLine) + ": failed: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + HeldSecrets.redact(ex.getMessage())));
             return EXIT_FAILED;
         });
         return cli;
@@ -84,7 +83,7 @@ public final class LoginDoctor implements Callable<Integer> {
         String message = ex instanceof CommandLine.UnmatchedArgumentException
                 || ex instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()
                 ? unexpected(unmatched) : ex.getMessage();
-        err.println(qualifiedName(command) + ": " + message);
+        err.println(qualifiedName(command) + ": " + HeldSecrets.redact(message));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + qualifiedName(command) + " --help' for more information.");
         return EXIT_USAGE;

@@ -5,7 +5,9 @@ import dev.logindoctor.aws.DynamoDbIntegrationRegistry;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.probe.IntegrationRegistry;
+import dev.logindoctor.salesforce.InsecureEndpoint;
 import dev.logindoctor.salesforce.SalesforceEvidenceSources;
+import dev.logindoctor.salesforce.TrustClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -50,12 +52,15 @@ record Wiring(EvidenceSourcesFactory evidenceSources, Clock clock, Function<Stri
         return LocalDiagnosisStore.at(file, env);
     }
 
+    /** --trust-url, else $LOGIN_DOCTOR_TRUST_URL, else Salesforce's; refused (exit 2) unless https or loopback. */
     String trustUrl(String option) {
-        if (option != null) {
-            return option;
-        }
         String fromEnv = env.get("LOGIN_DOCTOR_TRUST_URL");
-        return fromEnv == null || fromEnv.isBlank() ? DiagnoseCommand.DEFAULT_TRUST_URL : fromEnv;
+        String url = option != null ? option : fromEnv == null || fromEnv.isBlank() ? DiagnoseCommand.DEFAULT_TRUST_URL : fromEnv;
+        try {
+            return TrustClient.checkBaseUrl(url);
+        } catch (InsecureEndpoint e) {
+            throw new UsageError("--trust-url: " + e.getMessage());
+        }
     }
 
     /** Builds the evidence sources for a run; the tests and the demo pass their own. */

@@ -34,7 +34,11 @@ public final class TrustEvidenceReader {
     }
 
     public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now) {
-        return read(report, org, now, null);
+        return read(report, org, now, () -> null);
+    }
+
+    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, String knownAlias) {
+        return read(report, org, now, () -> knownAlias);
     }
 
     /**
@@ -43,7 +47,7 @@ public final class TrustEvidenceReader {
      *                   host is generic (login.salesforce.com) — e.g. during the very maintenance
      *                   that broke the login
      */
-    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, String knownAlias) {
+    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, java.util.function.Supplier<String> knownAlias) {
         Instant failedAt = report.failedAt() != null ? report.failedAt() : now;
         try {
             String key = instanceKey(report, org, knownAlias);
@@ -71,14 +75,46 @@ public final class TrustEvidenceReader {
         }
     }
 
-    private String instanceKey(FailureReport report, OrgEvidence org, String knownAlias) {
+    /**
+     * What Trust has scheduled on the org's instance from {@code now} to {@code horizon} ahead (the risk
+     * check's view): maintenances overlapping that window, found the same way as the instance at a failure.
+     */
+    public TrustEvidence readAhead(FailureReport report, OrgEvidence org, Instant now, Duration horizon,
+                                   java.util.function.Supplier<String> knownAlias) {
+        try {
+            String key = instanceKey(report, org, knownAlias);
+            if (key == null) {
+                return TrustEvidence.unavailable(unresolvedReason(report, org));
+            }
+            TrustClient.InstanceStatus status = trust.instanceStatus(key);
+            Map<String, TrustEvent> events = new LinkedHashMap<>();
+            status.events().forEach(e -> events.put(identity(e), e));
+            trust.maintenances(status.key(), now).forEach(e -> events.put(identity(e), e));
+            List<TrustEvent> ahead = new ArrayList<>();
+            for (TrustEvent e : events.values()) {
+                if (e.kind() == TrustEvent.Kind.MAINTENANCE && overlaps(e, now, now.plus(horizon))) {
+                    ahead.add(e);
+                }
+            }
+            ahead.sort(java.util.Comparator.comparing(TrustEvent::start));
+            return new TrustEvidence(true, null, status.key(), status.status(), ahead);
+        } catch (RequestRejected | MalformedResponse e) {
+            return TrustEvidence.unavailable("the Trust API could not be read: " + e.getMessage());
+        } catch (AliasUnknown e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
+    }
+
+    /** @param knownAlias asked only when neither the org nor the login host names the instance */
+    private String instanceKey(FailureReport report, OrgEvidence org, java.util.function.Supplier<String> knownAlias) {
         if (org != null && org.available() && org.organization() != null && org.organization().instanceName() != null
                 && !org.organization().instanceName().isBlank()) {
             return org.organization().instanceName().strip();
         }
         String alias = myDomainAlias(report.loginUrl());
         if (alias == null) {
-            alias = knownAlias == null || knownAlias.isBlank() ? null : knownAlias.strip().toLowerCase(java.util.Locale.ROOT);
+            String known = knownAlias.get();
+            alias = known == null || known.isBlank() ? null : known.strip().toLowerCase(java.util.Locale.ROOT);
         }
         if (alias == null) {
             return null;
