@@ -5,8 +5,7 @@
 #
 #   ./mvnw -q -B package -DskipTests && bash bench/cold-path.sh [N]
 #
-# Environment: RUNS (default 11, or the first argument), JAVA_HOME (else the newest JDK >= 21 in
-# /usr/lib/jvm), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
+# Environment: RUNS (default 11, or the first argument), JAVA_HOME (else .mvn/pick-jdk.sh's choice), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
 # BENCH_CASES (space-separated case names; default all), BENCH_EXTRA_OPTS (appended),
 # BENCH_APPCDS=1 (each case, bare included, first runs once to dump a dynamic AppCDS archive of
 # the classes it loaded, then is timed with it). Wall and CPU (user+sys) come from bench/rusage.py (wait4); each run's output is checked,
@@ -15,17 +14,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-${RUNS:-11}}
-if [ -z "${JAVA_HOME:-}" ]; then
-  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    v=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA_HOME=${jdk%/}; break; fi
-  done
-fi
+# shellcheck source=../.mvn/pick-jdk.sh
+. .mvn/pick-jdk.sh
+pick_jdk bench/cold-path.sh || exit 1
 JAVA="$JAVA_HOME/bin/java"
 # What Lambda's java21 bootstrap passes (besides -XX:MaxHeapSize): C1 only, serial GC, default CDS.
 JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}
 EXTRA_OPTS=${BENCH_EXTRA_OPTS:-}
-JAR=target/login-doctor.jar
+JAR=target/login-doctor-cli.jar
 CLASSES=target/test-classes
 [ -f "$JAR" ] && [ -f "$CLASSES/dev/logindoctor/aws/ColdPath.class" ] || {
   echo "build first: ./mvnw -q -B package -DskipTests (the shaded jar and the test classes)" >&2; exit 1; }

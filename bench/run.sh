@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA="$JAVA_HOME/bin/java"
-JAR=target/login-doctor.jar
+JAR=target/login-doctor-cli.jar  # the shaded jar (the plain login-doctor.jar has no dependencies)
 STEP_JAR=${BENCH_STEP_JAR:-target/login-doctor-steps.jar}
 [ -f "$STEP_JAR" ] || STEP_JAR=$JAR
 [ -f "$JAR" ] && [ -d target/test-classes/dev/logindoctor/bench ] || {

@@ -98,7 +98,7 @@ class RisksAheadOnTheSimulatedOrgTest {
     @Test
     void everyScenarioOfTheRiskCatalogIsRightAsTheDemoShowsIt() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        int wrong = RiskDemo.printTable(RiskDemo.catalog(), new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        int wrong = RiskDemo.printTable(RiskDemo.catalog(), new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), true));
         String table = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, wrong, table);
         assertTrue(table.contains(RiskDemo.catalog().size() + " of " + RiskDemo.catalog().size() + " risk checks right"), table);
