@@ -37,9 +37,23 @@ public final class FailureReportParser {
     private static final Pattern XML_ELEMENT_NAME = Pattern.compile("<(?:[A-Za-z0-9_]+:)?([A-Za-z_][A-Za-z0-9_]*)[\\s/>]");
 
     private final Clock clock;
+    private final boolean errorRequired;
 
     public FailureReportParser(Clock clock) {
+        this(clock, true);
+    }
+
+    private FailureReportParser(Clock clock, boolean errorRequired) {
         this.clock = clock;
+        this.errorRequired = errorRequired;
+    }
+
+    /**
+     * For the risk check: the same shape and rules, but nothing has failed yet, so {@code error} may be
+     * absent (the report then carries none) and a missing {@code failedAt} means now.
+     */
+    public static FailureReportParser forRiskCheck(Clock clock) {
+        return new FailureReportParser(clock, false);
     }
 
     public FailureReport parse(String json) {
@@ -79,13 +93,13 @@ public final class FailureReportParser {
                 requiredText(root, "loginUrl"),
                 requiredText(root, "username"),
                 flow(requiredText(root, "flow")),
-                reportedError(root),
+                !errorRequired && !root.hasNonNull("error") && !root.hasNonNull(RAW_ERROR) ? null : reportedError(root),
                 failedAt == null ? clock.instant() : failedAt,
                 optionalText(root, "sourceIp"),
                 optionalInstant(root, "credentialUpdatedAt"),
                 optionalText(root, "credentialSecret"),
                 optionalText(root, "diagnosticsSecret"));
-        return FailureReportRules.check(report);
+        return errorRequired ? FailureReportRules.check(report) : FailureReportRules.checkWithoutError(report);
     }
 
     /** Walks the whole document: a secret anywhere (even in an unknown field) refuses the report. */
