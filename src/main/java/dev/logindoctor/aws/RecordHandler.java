@@ -34,7 +34,7 @@ public final class RecordHandler implements RequestStreamHandler {
 
     private RecordHandler(FunctionEnvironment env) {
         this(new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), env.tableName(), Duration.ofDays(env.retentionDays())),
-                new DiagnosisEvents(AwsClients.eventBridge(), env.eventBusName()),
+                new DiagnosisEvents(AwsClients.eventBridge(), env.eventBusName(), env.tableName()),
                 new DiagnosisMetrics(System.out),
                 Clock.systemUTC());
     }

@@ -66,6 +66,7 @@ class DiagnosisScenariosTest {
     private final List<String> stepNames = StepOrder.steps().stream().map(EliminationStep::name).toList();
     private final String table = "scenarios-" + UUID.randomUUID();
     private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+    private final StringBuffer stepLogs = new StringBuffer();
     private SecretsManagerClient secretsManager;
     private DynamoDbClient dynamoDb;
     private DynamoDbDiagnosisStore store;
@@ -181,6 +182,7 @@ class DiagnosisScenariosTest {
             places.add(i.response());
         });
         places.add(lambda.logs());
+        places.add(stepLogs.toString());
         places.add(stored);
         places.add(events.drain().toString());
         places.add(metrics.toString(StandardCharsets.UTF_8));
@@ -209,7 +211,8 @@ class DiagnosisScenariosTest {
         EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
                 sim.baseUrl(), new HttpTransport(), simClock);
         for (String step : stepNames) {
-            lambda.register(step, new StepHandler(step, sources));
+            lambda.register(step, new StepHandler(dev.logindoctor.engine.StepOrder.byName(step).orElseThrow(), sources,
+                    new StructuredLog(stepLogs::append, Clock.systemUTC())));
         }
 
         String executionName = ExecutionName.of(report).substring(0, 40).replaceAll("-+$", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
