@@ -1,6 +1,7 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.EvidenceSources.Fetched;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
@@ -41,14 +42,53 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public OrgEvidence fetchOrg(FailureReport report) {
-        if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
-            return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
-                    + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
+        if (noDiagnosticsSecret(report)) {
+            return noConnection();
         }
+        String secret;
+        try {
+            secret = secrets.secretValue(report.diagnosticsSecret());
+        } catch (SecretResolver.SecretUnavailable e) {
+            return OrgEvidence.unavailable(e.getMessage(), 0);
+        }
+        return readOrg(report, secret);
+    }
+
+    /**
+     * One read of the diagnostics secret; Trust, by the My Domain alias known before the org is read,
+     * runs beside the token → composite chain; once the org names its instance, what Trust said is
+     * kept if it is about that instance, else Trust is read by the org's instance. A Trust failure
+     * worth a retry leaves Trust unread (null) for the step that needs it, so it never costs the org
+     * reading it came with.
+     */
+    @Override
+    public Fetched fetchOrgAndTrust(FailureReport report) {
+        String secret = null;
+        OrgEvidence unreadable = null;
+        if (noDiagnosticsSecret(report)) {
+            unreadable = noConnection();
+        } else {
+            try {
+                secret = secrets.secretValue(report.diagnosticsSecret());
+            } catch (SecretResolver.SecretUnavailable e) {
+                unreadable = OrgEvidence.unavailable(e.getMessage(), 0);
+            }
+        }
+        String hint = secret == null ? null : myDomainHint(secret);
+        java.util.concurrent.CompletableFuture<TrustEvidence> ahead = trust.readAhead(report, hint, clock.instant());
+        OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret);
+        try {
+            return new Fetched(org, trust.complete(ahead, report, org, clock.instant(), () -> hint));
+        } catch (Throttled | SalesforceUnavailable e) {
+            return new Fetched(org, null);
+        }
+    }
+
+    private OrgEvidence readOrg(FailureReport report, String secret) {
         DiagnosticsCredentials credentials;
         try {
-            credentials = DiagnosticsCredentials.parse(secrets.secretValue(report.diagnosticsSecret()));
-        } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
+            credentials = DiagnosticsCredentials.parse(secret);
+        } catch (UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
         DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock);
@@ -59,9 +99,18 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
     }
 
+    private static boolean noDiagnosticsSecret(FailureReport report) {
+        return report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank();
+    }
+
+    private static OrgEvidence noConnection() {
+        return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
+                + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
+    }
+
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
-        return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+        return trust.read(report, org, clock.instant(), () -> myDomainFromDiagnosticsSecret(report));
     }
 
     /**
@@ -73,7 +122,17 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             return null;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secrets.secretValue(report.diagnosticsSecret()));
+            return myDomainHint(secrets.secretValue(report.diagnosticsSecret()));
+        } catch (RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
+            return null;
+        }
+    }
+
+    /** The secret's {@code "myDomain"}, else the alias of its loginUrl; null when neither is there or the value is not JSON. */
+    private static String myDomainHint(String secretValue) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secretValue);
             com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
             if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
                 return myDomain.asText();
@@ -81,7 +140,6 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             com.fasterxml.jackson.databind.JsonNode loginUrl = secret == null ? null : secret.get("loginUrl");
             return loginUrl != null && loginUrl.isTextual() ? TrustEvidenceReader.myDomainAlias(loginUrl.asText()) : null;
         } catch (java.io.IOException | RuntimeException e) {
-            // An unreadable secret is reported by fetchOrg; here it only means no hint.
             return null;
         }
     }
