@@ -1,20 +1,24 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.EvidenceSources.Fetched;
+import dev.logindoctor.engine.HeldSecrets;
 import dev.logindoctor.engine.SecretResolver;
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Evidence from Salesforce: the org over the report's diagnostics connection, and the public Trust
  * API. It never logs in with the integration's own credentials — the report's credentialSecret is
  * not even read here. What the caller cannot fix by retrying (no diagnostics secret, an unreadable
  * one, a refused JWT, a refused or garbled request) becomes unavailable evidence with the reason;
- * {@link Throttled} and {@link SalesforceUnavailable} are thrown so the caller can back off and retry.
+ * {@link Throttled} and {@link SalesforceUnavailable} become the engine's {@link SourceUnavailable},
+ * thrown so the caller can back off and retry. Trust is read beside the org when both are wanted
+ * ({@link #fetchOrgAndTrust}): a diagnosis then waits for two round trips, not five.
  */
 public final class SalesforceEvidenceSources implements EvidenceSources {
     private final SecretResolver secrets;
@@ -22,6 +26,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
     private final Clock clock;
     private final TokenCache tokens;
     private final TrustEvidenceReader trust;
+    /** The last diagnostics secret read and the My Domain hint it gave: the secret is read once per diagnosis. */
+    private volatile AliasHint lastHint;
+
+    private record AliasHint(String reference, String alias) {
+    }
 
     public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl) {
         this(secrets, trustBaseUrl, new HttpTransport(), Clock.systemUTC());
@@ -47,7 +56,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
         String secret;
         try {
-            secret = secrets.secretValue(report.diagnosticsSecret());
+            secret = readDiagnosticsSecret(report);
         } catch (SecretResolver.SecretUnavailable e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
@@ -69,19 +78,28 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             unreadable = noConnection();
         } else {
             try {
-                secret = secrets.secretValue(report.diagnosticsSecret());
+                secret = readDiagnosticsSecret(report);
             } catch (SecretResolver.SecretUnavailable e) {
                 unreadable = OrgEvidence.unavailable(e.getMessage(), 0);
             }
         }
         String hint = secret == null ? null : myDomainHint(secret);
-        java.util.concurrent.CompletableFuture<TrustEvidence> ahead = trust.readAhead(report, hint, clock.instant());
+        CompletableFuture<TrustEvidence> ahead = trust.readAhead(report, hint, clock.instant());
         OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret);
         try {
             return new Fetched(org, trust.complete(ahead, report, org, clock.instant(), () -> hint));
         } catch (Throttled | SalesforceUnavailable e) {
             return new Fetched(org, null);
+        } catch (SalesforceException e) {
+            return new Fetched(org, TrustEvidence.unavailable(e.getMessage()));
         }
+    }
+
+    private String readDiagnosticsSecret(FailureReport report) {
+        String value = secrets.secretValue(report.diagnosticsSecret());
+        HeldSecrets.holdDocument(value);
+        lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
+        return value;
     }
 
     private OrgEvidence readOrg(FailureReport report, String secret) {
@@ -96,6 +114,8 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             return new OrgEvidenceReader(connection, clock).read(report);
         } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
         }
     }
 
@@ -110,7 +130,13 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
-        return trust.read(report, org, clock.instant(), () -> myDomainFromDiagnosticsSecret(report));
+        try {
+            return trust.read(report, org, clock.instant(), () -> myDomainFromDiagnosticsSecret(report));
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
+        } catch (SalesforceException e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
     }
 
     /**
@@ -121,6 +147,10 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
             return null;
         }
+        AliasHint hint = lastHint;
+        if (hint != null && hint.reference().equals(report.diagnosticsSecret())) {
+            return hint.alias();
+        }
         try {
             return myDomainHint(secrets.secretValue(report.diagnosticsSecret()));
         } catch (RuntimeException e) {
@@ -129,7 +159,6 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
     }
 
-    /** The secret's {@code "myDomain"}, else the alias of its loginUrl; null when neither is there or the value is not JSON. */
     private static String myDomainHint(String secretValue) {
         try {
             com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secretValue);
@@ -140,6 +169,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             com.fasterxml.jackson.databind.JsonNode loginUrl = secret == null ? null : secret.get("loginUrl");
             return loginUrl != null && loginUrl.isTextual() ? TrustEvidenceReader.myDomainAlias(loginUrl.asText()) : null;
         } catch (java.io.IOException | RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
             return null;
         }
     }
