@@ -100,8 +100,10 @@ final class SecretsManagerHttp {
         URI endpoint = endpoint(region);
         String amzDate = AMZ_DATE.format(clock.instant());
         String date = amzDate.substring(0, 8);
+        String payloadHash = sha256Hex(body);
         Map<String, String> headers = new TreeMap<>();
         headers.put("content-type", "application/x-amz-json-1.1");
+        headers.put("x-amz-content-sha256", payloadHash);
         headers.put("host", endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort());
         headers.put("x-amz-date", amzDate);
         headers.put("x-amz-target", "secretsmanager.GetSecretValue");
@@ -112,7 +114,7 @@ final class SecretsManagerHttp {
         StringBuilder canonicalHeaders = new StringBuilder();
         headers.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value.strip()).append('\n'));
         String signedHeaders = String.join(";", headers.keySet());
-        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + sha256Hex(body);
+        String canonical = "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + payloadHash;
         String scope = date + "/" + region + "/" + SERVICE + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonical);
         byte[] key = hmac(("AWS4" + required("AWS_SECRET_ACCESS_KEY")).getBytes(StandardCharsets.UTF_8), date);

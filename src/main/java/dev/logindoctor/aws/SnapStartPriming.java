@@ -45,8 +45,9 @@ final class SnapStartPriming {
     private SnapStartPriming() {
     }
 
-    /** An org-reading step's first request, end to end: secret, token, composite and Trust over the shared client. */
-    static void evidencePath(EliminationStep step) {
+    /** An org-reading step's first request, end to end: secret, token, composite and Trust over the shared client; returns the state it made. */
+    static DiagnosisState evidencePath(EliminationStep step) {
+        DiagnosisState state;
         try (PrimingOrg org = new PrimingOrg()) {
             org.answering("secretsmanager.GetSecretValue", secretAnswer(diagnosticsSecret(org.baseUrl())));
             HttpTransport transport = LambdaEvidenceSources.transport();
@@ -56,7 +57,7 @@ final class SnapStartPriming {
             PrefixedSecrets secrets = new PrefixedSecrets(secretsManager::secretString, "priming/", CLOCK);
             SalesforceEvidenceSources sources = new SalesforceEvidenceSources(secrets, org.baseUrl(), transport, CLOCK, new TokenCache());
             FailureReport report = new FailureReportParser(CLOCK).parse(REPORT);
-            DiagnosisState state = new StepRunner(sources, StepRunner.OnError.ABSORB).run(step, DiagnosisState.start(report, AT));
+            state = new StepRunner(sources, StepRunner.OnError.ABSORB).run(step, DiagnosisState.start(report, AT));
             InitPriming.write(StateDocument.write(state));
         }
         try {
@@ -65,6 +66,7 @@ final class SnapStartPriming {
             // no region or credentials in this environment: the real request will sign then
         }
         tlsClientHello();
+        return state;
     }
 
     /** The JDK's default TLS context (trust store loaded) and a client hello, as an https request's start would. */
