@@ -32,4 +32,12 @@ public interface EvidenceSources {
     /** The org's evidence and, when read alongside, Trust's (else null). */
     record Fetched(OrgEvidence org, TrustEvidence trust) {
     }
+
+    /**
+     * Trust's maintenances on the org's instance from now to {@code horizon} ahead, for the risk
+     * check; a source that cannot look ahead says so (a gap, never "nothing scheduled").
+     */
+    default TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        return TrustEvidence.unavailable("this evidence source does not look ahead on Trust");
+    }
 }

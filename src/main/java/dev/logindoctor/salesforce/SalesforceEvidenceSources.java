@@ -84,7 +84,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             }
         }
         String hint = secret == null ? null : myDomainHint(secret);
-        CompletableFuture<TrustEvidence> ahead = trust.readAhead(report, hint, clock.instant());
+        CompletableFuture<TrustEvidence> ahead = trust.readBeside(report, hint, clock.instant());
         OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret);
         try {
             return new Fetched(org, trust.complete(ahead, report, org, clock.instant(), () -> hint));
@@ -135,6 +135,16 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         } catch (Throttled | SalesforceUnavailable e) {
             throw new SourceUnavailable(e.getMessage(), e);
         } catch (SalesforceException e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
+    }
+
+    @Override
+    public TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        try {
+            return trust.readAhead(report, org, clock.instant(), horizon, () -> myDomainFromDiagnosticsSecret(report));
+        } catch (SalesforceException e) {
+            // No retry loop around a risk check: throttling or a 5xx is a gap this time, judged again next run.
             return TrustEvidence.unavailable(e.getMessage());
         }
     }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * the org ({@code Organization.InstanceName}) when the diagnostics connection worked, else from the
  * login URL's My Domain alias through the Trust API ({@code /instanceAliases/{alias}/status}, then
  * {@code /search/{alias}}). Requests that need not wait for each other run side by side, and the
- * alias reading can start before the org is read ({@link #readAhead}). Throttling and 5xx are thrown
+ * alias reading can start before the org is read ({@link #readBeside}). Throttling and 5xx are thrown
  * for a later retry; anything else that leaves the instance or its events unknown is
  * {@link TrustEvidence#unavailable(String)}.
  */
@@ -69,7 +69,7 @@ public final class TrustEvidenceReader {
      * else {@code knownAlias}), so its requests run beside the token → composite chain. Null when
      * there is no alias to go by. {@link #complete} takes the answer once the org is in.
      */
-    public CompletableFuture<TrustEvidence> readAhead(FailureReport report, String knownAlias, Instant now) {
+    public CompletableFuture<TrustEvidence> readBeside(FailureReport report, String knownAlias, Instant now) {
         String alias = alias(report, () -> knownAlias);
         if (alias == null) {
             return null;
@@ -79,7 +79,7 @@ public final class TrustEvidenceReader {
     }
 
     /**
-     * The Trust evidence once the org is read: what {@link #readAhead} found when it is about the
+     * The Trust evidence once the org is read: what {@link #readBeside} found when it is about the
      * org's own instance (or the org gave none), else a reading by the org's instance — the org's
      * word on where it lives outranks the alias's.
      */
@@ -99,6 +99,54 @@ public final class TrustEvidenceReader {
             }
         }
         return read(report, org, now, knownAlias);
+    }
+
+    /**
+     * What Trust has scheduled on the org's instance from {@code now} to {@code horizon} ahead (the risk
+     * check's view): maintenances overlapping that window, found the same way as the instance at a failure.
+     */
+    public TrustEvidence readAhead(FailureReport report, OrgEvidence org, Instant now, Duration horizon, Supplier<String> knownAlias) {
+        return answer(() -> {
+            String key = instanceKey(report, org, knownAlias);
+            if (key == null) {
+                return TrustEvidence.unavailable(unresolvedReason(report, org));
+            }
+            CompletableFuture<List<TrustEvent>> maintenances = Concurrently.start(() -> trust.maintenances(key, now));
+            TrustClient.InstanceStatus status = trust.instanceStatus(key);
+            Map<String, TrustEvent> events = new LinkedHashMap<>();
+            status.events().forEach(e -> events.put(identity(e), e));
+            Concurrently.join(maintenances).forEach(e -> events.put(identity(e), e));
+            List<TrustEvent> ahead = new ArrayList<>();
+            for (TrustEvent e : events.values()) {
+                if (e.kind() == TrustEvent.Kind.MAINTENANCE && overlaps(e, now, now.plus(horizon))) {
+                    ahead.add(e);
+                }
+            }
+            ahead.sort(java.util.Comparator.comparing(TrustEvent::start));
+            return new TrustEvidence(true, null, status.key(), status.status(), ahead);
+        });
+    }
+
+    /** The org's instance, else the one its My Domain alias resolves to (a request); null when neither is known. */
+    private String instanceKey(FailureReport report, OrgEvidence org, Supplier<String> knownAlias) {
+        String key = orgInstance(org);
+        if (key != null) {
+            return key;
+        }
+        String alias = alias(report, knownAlias);
+        if (alias == null) {
+            return null;
+        }
+        try {
+            return trust.aliasStatus(alias).key();
+        } catch (RequestRejected e) {
+            List<TrustClient.SearchHit> hits = trust.search(alias);
+            if (hits.isEmpty()) {
+                throw new AliasUnknown("the Trust API knows no instance for My Domain '" + alias
+                        + "' (it lists none for sandbox, trial and scratch orgs)");
+            }
+            return hits.get(0).instanceKey();
+        }
     }
 
     /** Instance status, maintenances and incidents for a known instance: three requests side by side. */
