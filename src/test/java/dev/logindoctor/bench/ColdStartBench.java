@@ -185,7 +185,7 @@ public final class ColdStartBench {
             long start = System.nanoTime();
             Process p = pb.start();
             try {
-                String answer = api.answer().get(60, TimeUnit.SECONDS);
+                String answer = api.answer().get(300, TimeUnit.SECONDS);
                 if (!answer.contains(c.expect())) {
                     throw new IllegalStateException(c.name() + " answered without " + c.expect() + ": " + answer);
                 }
