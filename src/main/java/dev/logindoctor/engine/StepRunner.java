@@ -74,6 +74,14 @@ public final class StepRunner {
 
     private DiagnosisState withNeededEvidence(EliminationStep step, DiagnosisState state) {
         DiagnosisState next = state;
+        if (step.needsOrg() && next.org() == null && next.trust() == null) {
+            // Trust is read beside the org, so a later step that needs it finds it in the state.
+            EvidenceSources.Fetched fetched = fetchOrgAndTrust(next);
+            next = next.withOrg(fetched.org());
+            if (fetched.trust() != null) {
+                next = next.withTrust(fetched.trust());
+            }
+        }
         if (step.needsOrg() && next.org() == null) {
             next = next.withOrg(fetchOrg(next));
         }
@@ -81,6 +89,17 @@ public final class StepRunner {
             next = next.withTrust(fetchTrust(next));
         }
         return next;
+    }
+
+    private EvidenceSources.Fetched fetchOrgAndTrust(DiagnosisState state) {
+        try {
+            return sources.fetchOrgAndTrust(state.report());
+        } catch (SourceUnavailable e) {
+            if (onError == OnError.PROPAGATE) {
+                throw e;
+            }
+            return new EvidenceSources.Fetched(OrgEvidence.unavailable(e.getMessage(), 0), null);
+        }
     }
 
     private OrgEvidence fetchOrg(DiagnosisState state) {

@@ -59,10 +59,11 @@ class TrustEvidenceReaderTest {
         assertEquals("NA224", t.instanceKey());
         assertEquals("MAINTENANCE_CORE", t.instanceStatus());
 
-        List<String> queries = server.requests().stream().map(r -> r.path() + (r.query() == null ? "" : "?" + r.query())).toList();
-        assertEquals(List.of("/v1/instances/NA224/status?childProducts=false",
-                "/v1/maintenances?instance=NA224&startTime=2026-11-26T10:15:00Z",
-                "/v1/incidents?instance=NA224&startTime=2026-11-26T10:15:00Z"), queries);
+        // Sent side by side, so in no particular order.
+        List<String> queries = server.requests().stream().map(r -> r.path() + (r.query() == null ? "" : "?" + r.query())).sorted().toList();
+        assertEquals(List.of("/v1/incidents?instance=NA224&startTime=2026-11-26T10:15:00Z",
+                "/v1/instances/NA224/status?childProducts=false",
+                "/v1/maintenances?instance=NA224&startTime=2026-11-26T10:15:00Z"), queries);
 
         assertEquals(3, t.events().size(), "the embedded maintenance once, no past or foreign ones, two incidents: " + t.events());
         TrustEvent maintenance = t.events().stream().filter(e -> e.kind() == TrustEvent.Kind.MAINTENANCE).findFirst().orElseThrow();
