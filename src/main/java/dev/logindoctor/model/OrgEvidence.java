@@ -21,6 +21,8 @@ import java.util.Map;
  * @param instanceUrl       the org's own URL from the token response ({@code instance_url}, its My
  *                          Domain on current orgs): tells which org this is even when the
  *                          diagnostics connection logs in through a generic host
+ * @param diagnosticsRefusal what Salesforce answered when it refused the diagnostics login itself
+ *                          (null when it was not refused): the org refusing everyone is evidence
  */
 public record OrgEvidence(
         boolean available,
@@ -38,7 +40,8 @@ public record OrgEvidence(
         String diagnosticsLoginUrl,
         Map<String, String> gaps,
         int requests,
-        String instanceUrl) {
+        String instanceUrl,
+        ReportedError diagnosticsRefusal) {
 
     public OrgEvidence {
         loginHistory = loginHistory == null ? null : List.copyOf(loginHistory);
@@ -48,24 +51,38 @@ public record OrgEvidence(
         settings = settings == null ? OrgSettings.unknown() : settings;
     }
 
+    /** Without a diagnostics refusal. */
+    public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
+                       UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
+                       EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
+                       String diagnosticsLoginUrl, Map<String, String> gaps, int requests, String instanceUrl) {
+        this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl, null);
+    }
+
     /** Without the org's instance URL (older state documents, tests). */
     public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
                        UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
                        EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
                        String diagnosticsLoginUrl, Map<String, String> gaps, int requests) {
         this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
-                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null);
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null, null);
     }
 
     /** Evidence for a diagnosis that has no usable diagnostics connection. */
     public static OrgEvidence unavailable(String reason, int requests) {
+        return refused(reason, requests, null, null);
+    }
+
+    /** The diagnostics login at {@code diagnosticsLoginUrl} was refused, with what Salesforce answered. */
+    public static OrgEvidence refused(String reason, int requests, String diagnosticsLoginUrl, ReportedError refusal) {
         return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,
-                null, null, Map.of(), requests, null);
+                null, diagnosticsLoginUrl, Map.of(), requests, null, refusal);
     }
 
     public OrgEvidence withInstanceUrl(String url) {
         return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
-                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url);
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url, diagnosticsRefusal);
     }
 
     /** Why a part is unknown: the recorded gap, or the connection's own reason. */

@@ -49,6 +49,7 @@ final class Scenario {
     // org
     boolean orgAvailable = true;
     String unavailableReason;
+    ReportedError refusal;
     OrgInfo organization = new OrgInfo("00D5g0000012345", "Acme", "NA123", false, null, "Enterprise Edition", "America/New_York");
     Lookup userLookup = Lookup.FOUND;
     UserRecord user = new UserRecord(USER_ID_18, "integration@acme.com", true, "00e5g000000Prof", "Integration",
@@ -150,6 +151,22 @@ final class Scenario {
         return this;
     }
 
+    /** The diagnostics login itself was refused with this answer. */
+    Scenario diagnosticsRefused(String code, String description) {
+        orgAvailable = false;
+        unavailableReason = "the diagnostics user's JWT bearer login was refused: " + code + ": " + description;
+        refusal = new ReportedError(code, description);
+        return this;
+    }
+
+    /** The user's Is Single Sign-On Enabled and Password Never Expires, on top of the current permissions. */
+    Scenario ssoAndExpiry(Boolean ssoEnabled, Boolean passwordNeverExpires) {
+        EffectivePermissions p = permissions;
+        permissions = new EffectivePermissions(p.apiEnabled(), p.apiOnlyUser(), p.mfaForUiLogins(), p.mfaForApiLogins(),
+                p.bypassMfaForUiLogins(), p.grantedBy(), ssoEnabled, passwordNeverExpires);
+        return this;
+    }
+
     Scenario history(LoginHistoryRow... rows) {
         history = new ArrayList<>(List.of(rows));
         return this;
@@ -208,7 +225,7 @@ final class Scenario {
 
     OrgEvidence org() {
         if (!orgAvailable) {
-            return OrgEvidence.unavailable(unavailableReason, 1);
+            return OrgEvidence.refused(unavailableReason, 1, refusal == null ? null : diagnosticsLoginUrl, refusal);
         }
         return new OrgEvidence(true, null, organization, userLookup, user, baseUsernameUser, userLogin, history, permissions,
                 ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2);
