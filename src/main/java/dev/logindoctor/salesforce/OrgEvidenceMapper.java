@@ -84,7 +84,7 @@ final class OrgEvidenceMapper {
             ipRanges = ipRanges(user, metadata);
             loginHours = loginHours(metadata, org);
         }
-        OrgSettings settings = settings();
+        OrgSettings settings = SecurityPolicyMapper.settings(response, gaps);
         return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
                 settings, diagnosticsLoginUrl, gaps, requests);
     }
@@ -220,7 +220,34 @@ final class OrgEvidenceMapper {
                 anyOf(rows, "PermissionSet.PermissionsForceTwoFactor"),
                 anyOf(rows, "PermissionSet.PermissionsTwoFactorApi"),
                 bypass,
-                grantedBy);
+                grantedBy,
+                separatePermission("permsSso", "PermissionsIsSsoEnabled", "ssoEnabled", grantedBy),
+                separatePermission("permsPasswordNeverExpires", "PermissionsPasswordNeverExpires", "passwordNeverExpires", grantedBy));
+    }
+
+    /**
+     * A permission read in its own subrequest, because the field is not in every org (Is Single
+     * Sign-On Enabled exists only where delegated authentication is on): OR over the assignments, a
+     * failure is a gap under {@code gapKey}.
+     */
+    private Boolean separatePermission(String ref, String permission, String gapKey, List<String> grantedBy) {
+        List<SObjectRow> rows = rows(ref, gapKey);
+        if (rows == null) {
+            return null;
+        }
+        for (SObjectRow r : rows) {
+            if (Boolean.TRUE.equals(r.bool("PermissionSet." + permission))) {
+                String label = r.text("PermissionSet.Name") == null ? "a permission set" : "permission set " + r.text("PermissionSet.Name");
+                if (!grantedBy.contains(label)) {
+                    grantedBy.add(label);
+                }
+            }
+        }
+        Boolean any = anyOf(rows, "PermissionSet." + permission);
+        if (any == null) {
+            gaps.put(gapKey, "no assignment row carried PermissionSet." + permission);
+        }
+        return any;
     }
 
     /** OR over the rows: true if any grants it, false if every row says false, else unknown. */
@@ -379,47 +406,6 @@ final class OrgEvidenceMapper {
 
     private static Integer range(int m) {
         return m >= 0 && m <= 1440 ? m : null;
-    }
-
-    private OrgSettings settings() {
-        List<SObjectRow> rows = rows("security", "settings");
-        if (rows == null) {
-            return OrgSettings.unknown();
-        }
-        JsonNode policies = rows.isEmpty() ? null : rows.get(0).get("Metadata.passwordPolicies");
-        if (policies == null) {
-            gaps.put("settings", "SecuritySettings had no Metadata.passwordPolicies");
-            return OrgSettings.unknown();
-        }
-        SObjectRow p = new SObjectRow(policies);
-        return new OrgSettings(null, null, null, maxLoginAttempts(p.text("maxLoginAttempts")), lockoutMinutes(p.text("lockoutInterval")));
-    }
-
-    /** Metadata API SecuritySettings values (S63); NoLimit and unknown values are null. */
-    static Integer maxLoginAttempts(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "threeattempts" -> 3;
-            case "fiveattempts" -> 5;
-            case "tenattempts" -> 10;
-            default -> null;
-        };
-    }
-
-    /** Lockout effective period in minutes; Forever is 0 (an admin must unlock). */
-    static Integer lockoutMinutes(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "fifteenminutes" -> 15;
-            case "thirtyminutes" -> 30;
-            case "sixtyminutes" -> 60;
-            case "forever" -> 0;
-            default -> null;
-        };
     }
 
     // ---- plumbing ----

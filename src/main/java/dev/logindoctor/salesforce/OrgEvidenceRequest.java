@@ -44,6 +44,10 @@ final class OrgEvidenceRequest {
                         + " FROM PermissionSetAssignment WHERE AssigneeId = " + USER_ID)
                 .query("permsBypass", "SELECT PermissionSet.Name, PermissionSet.PermissionsBypassMFAForUiLogins FROM PermissionSetAssignment"
                         + " WHERE AssigneeId = " + USER_ID)
+                .query("permsSso", "SELECT PermissionSet.Name, PermissionSet.PermissionsIsSsoEnabled FROM PermissionSetAssignment"
+                        + " WHERE AssigneeId = " + USER_ID)
+                .query("permsPasswordNeverExpires", "SELECT PermissionSet.Name, PermissionSet.PermissionsPasswordNeverExpires"
+                        + " FROM PermissionSetAssignment WHERE AssigneeId = " + USER_ID)
                 .toolingQuery("profileMeta", "SELECT Id, Name, Metadata FROM Profile WHERE Id = '@{user.records[0].ProfileId}'")
                 .query("ipRanges", "SELECT FIELDS(ALL) FROM LoginIpRange LIMIT 200")
                 .toolingQuery("security", "SELECT Metadata FROM SecuritySettings")

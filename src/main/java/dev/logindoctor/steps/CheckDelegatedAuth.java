@@ -52,7 +52,7 @@ public final class CheckDelegatedAuth extends BaseCheck {
         EffectivePermissions perms = f.org().permissions();
         Boolean sso = perms == null ? null : perms.ssoEnabled();
         if (sso == null) {
-            lines.add("Is Single Sign-On Enabled unknown: " + f.org().gap("permissions"));
+            lines.add("Is Single Sign-On Enabled unknown: " + f.org().gap(perms == null ? "permissions" : "ssoEnabled"));
             return inconclusive(lines);
         }
         if (!sso) {

@@ -89,7 +89,7 @@ public final class CheckPasswordExpiry extends BaseCheck {
                 lines.add("LastPasswordChangeDate unknown: " + f.org().gap("user"));
             }
             if (days == null) {
-                lines.add("the org-wide password expiry unknown: " + f.org().gap("settings"));
+                lines.add("the org-wide password expiry unknown: " + f.org().gap("passwordExpiry"));
             } else if (days == 0) {
                 lines.add("the org-wide password policy never expires passwords (Setup → Password Policies); a profile policy may");
             }

@@ -44,8 +44,21 @@ class NoDiagnosticsConnectionTest {
             SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:PASSWORD_LOCKOUT               | PASSWORD_LOCKOUT: Your account is locked | USER_LOCKED_OUT
             SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | LOGIN_DURING_RESTRICTED_DOMAIN    | LOGIN_DURING_RESTRICTED_DOMAIN: Login during restricted domain | LOGIN_IP_RESTRICTED
             SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:LOGIN_DURING_RESTRICTED_TIME   | NULL | LOGIN_HOURS_RESTRICTED
-            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:API_DISABLED_FOR_ORG           | API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner | LOGIN_FLOW_BLOCKED
-            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | API_CURRENTLY_DISABLED            | API_CURRENTLY_DISABLED: API is disabled for this User | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:API_DISABLED_FOR_ORG           | API_DISABLED_FOR_ORG: API is not enabled for this Organization or Partner | API_ACCESS_DISABLED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | API_CURRENTLY_DISABLED            | API_CURRENTLY_DISABLED: API is disabled for this User | API_ACCESS_DISABLED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | API_CURRENTLY_DISABLED            | API_CURRENTLY_DISABLED: Your trial has expired. | ORG_UNAVAILABLE
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:ORG_LOCKED                     | NULL | ORG_UNAVAILABLE
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:TRIAL_EXPIRED                  | NULL | ORG_UNAVAILABLE
+            OAUTH_JWT           | https://login.salesforce.com   | inactive_org | organization is locked, closed, or suspended | ORG_UNAVAILABLE
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD | INVALID_OPERATION_WITH_EXPIRED_PASSWORD: The users password has expired, you must call SetPassword before attempting any other API operations | PASSWORD_EXPIRED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:UNSUPPORTED_CLIENT             | UNSUPPORTED_CLIENT: TLS 1.0 has been disabled in this organization. Please use TLS 1.1 or higher when connecting to Salesforce using https. | CLIENT_UNSUPPORTED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/20.0 | sf:UNSUPPORTED_API_VERSION        | UNSUPPORTED_API_VERSION: Invalid Api version specified on URL | CLIENT_UNSUPPORTED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:SSO_SERVICE_DOWN               | NULL | DELEGATED_AUTH_FAILED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | INVALID_SSO_GATEWAY_URL           | NULL | DELEGATED_AUTH_FAILED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INVALID_OPERATION              | INVALID_OPERATION: SOAP API login() is disabled by default in this org. Contact the org administrator to enable SOAP API login(). | LOGIN_FLOW_BLOCKED
+            SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INVALID_OPERATION              | INVALID_OPERATION: The SOAP Login operation is not available in the API version specified (65.0). | LOGIN_FLOW_BLOCKED
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_grant | inactive user | USER_INACTIVE
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | ip restricted | UNDETERMINED
             SOAP                | https://acme.my.salesforce.com/services/Soap/u/62.0 | sf:INSUFFICIENT_ACCESS            | INSUFFICIENT_ACCESS: insufficient access rights on object id | LOGIN_FLOW_BLOCKED
             SOAP                | https://acme.my.salesforce.com/services/Soap/u/65.0 | sf:INVALID_LOGIN                  | INVALID_LOGIN: Invalid username, password, security token; or user locked out. | LOGIN_FLOW_BLOCKED
             SOAP                | https://acme.lightning.force.com/services/Soap/u/62.0 | 405                             | Only POST allowed | WRONG_LOGIN_ENDPOINT
