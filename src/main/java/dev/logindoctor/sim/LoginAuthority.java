@@ -55,6 +55,9 @@ final class LoginAuthority {
         if (trust.instanceDown(org.instanceName, now)) {
             return LoginOutcome.rejected(user, Rejection.ORG_IN_MAINTENANCE);
         }
+        if (org.orgRefusal != null) {
+            return LoginOutcome.rejected(user, org.orgRefusal);
+        }
         if (!user.active) {
             return LoginOutcome.rejected(user, Rejection.INACTIVE);
         }
@@ -125,6 +128,11 @@ final class LoginAuthority {
         String field = req.passwordField() == null ? "" : req.passwordField();
         if (user.password == null) {
             return Rejection.WRONG_PASSWORD;
+        }
+        // Delegated authentication: the company's service checks the password it is handed (the user's
+        // password here stands for the directory's); no token. Its refusal is recorded as "Invalid Password".
+        if (user.effectivePerms().ssoEnabled()) {
+            return field.equals(user.password) ? null : Rejection.WRONG_PASSWORD;
         }
         if (field.equals(user.password + user.securityToken)) {
             return null;

@@ -22,6 +22,11 @@ final class OAuthTokenEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Salesforce accepts an exp at most 3 minutes ahead (§2). */
     private static final long MAX_EXP_AHEAD_SECONDS = 180;
+    /**
+     * Clock skew allowed on top: a client signs on its own clock, and a standalone sim moved to "now"
+     * starts its clock only once the scenario is loaded, a few seconds behind the real one.
+     */
+    private static final long SKEW_SECONDS = 30;
 
     private final SimulatedOrg sim;
 
@@ -107,7 +112,7 @@ final class OAuthTokenEndpoint {
         if (jwt.exp <= now) {
             return "expired authorization code";
         }
-        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS) {
+        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS + SKEW_SECONDS) {
             return "invalid assertion";
         }
         return null;

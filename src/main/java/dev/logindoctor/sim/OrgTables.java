@@ -140,6 +140,8 @@ final class OrgTables {
         r.put("PermissionsBypassMFAForUiLogins", p.bypassMfaForUiLogins());
         r.put("PermissionsManageUsers", p.manageUsers());
         r.put("PermissionsViewSetup", p.viewSetup());
+        r.put("PermissionsIsSsoEnabled", p.ssoEnabled());
+        r.put("PermissionsPasswordNeverExpires", p.passwordNeverExpires());
     }
 
     /** Profile metadata in the Metadata API's shape (S52): login IP ranges and hours in minutes from midnight. */
@@ -180,7 +182,7 @@ final class OrgTables {
     /** SecuritySettings metadata (S63): the password policy in the Metadata API's enumerations. */
     private static Map<String, Object> securityMetadata(OrgState org) {
         Map<String, Object> policies = new LinkedHashMap<>();
-        policies.put("expiration", "NinetyDays");
+        policies.put("expiration", org.passwordExpiration);
         policies.put("historyRestriction", "3");
         policies.put("lockoutInterval", switch (org.lockoutMinutes) {
             case 0 -> "Forever";

@@ -19,15 +19,17 @@ enum Rejection {
     RESTRICTED_TIME("Restricted Time", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
     MFA_REQUIRED("Multi-factor required", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
     RESTRICTED_IP("Restricted IP", Soap.INVALID_LOGIN, "invalid_grant", "IP restricted or invalid login hours", false),
+    /** The org is locked or suspended: everyone is refused (SOAP wire text [U]; the OAuth pair from the REST guide's table). */
+    ORG_LOCKED("Organization locked", Soap.ORG_LOCKED, "inactive_org", "organization is locked, closed, or suspended", false),
+    ORG_SUSPENDED("Organization suspended", Soap.ORG_LOCKED, "inactive_org", "organization is locked, closed, or suspended", false),
+    /** The trial ended: SOAP answers API_CURRENTLY_DISABLED "Your trial has expired." (seen in the wild). */
+    TRIAL_EXPIRED("Trial Expired", Soap.TRIAL_OVER, "inactive_org", "organization is locked, closed, or suspended", false),
     /** [U] status text. */
     API_DISABLED_FOR_ORG("Failed: API Disabled for Organization", Soap.API_DISABLED_FOR_ORG, "invalid_grant", "authentication failure", false),
     /** [U] status text; the SOAP code is the one seen for a user without API Enabled (C3 S31). */
     API_DISABLED_FOR_USER("Failed: API Disabled", Soap.API_CURRENTLY_DISABLED, "invalid_grant", "authentication failure", false),
-    /**
-     * SOAP login() switched off for the org. Salesforce documents no fault for it; the sim answers
-     * FUNCTIONALITY_NOT_ENABLED (a documented ExceptionCode WSC treats as a login failure). [U]
-     */
-    SOAP_LOGIN_DISABLED("Failed: SOAP API login() Disabled", Soap.FUNCTIONALITY_NOT_ENABLED, "invalid_grant", "authentication failure", false),
+    /** SOAP login() switched off for the org: INVALID_OPERATION with the text clients report (status text [U]). */
+    SOAP_LOGIN_DISABLED("Failed: SOAP API login() Disabled", Soap.SOAP_LOGIN_DISABLED, "invalid_grant", "authentication failure", false),
     PASSWORD_FLOW_DISABLED("Username-Password Flow Disabled", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
     /** [U] status text. */
     NOT_APPROVED("Failed: Not approved for access", Soap.INVALID_LOGIN, "invalid_grant", "user hasn't approved this consumer", false),
@@ -38,21 +40,31 @@ enum Rejection {
 
     static final String INVALID_LOGIN_MESSAGE = "Invalid username, password, security token; or user locked out.";
 
-    /** SOAP LoginFault codes and messages (SALESFORCE.md §1). */
+    /** SOAP LoginFault codes and messages (docs/salesforce-wire-facts.md). */
     enum Soap {
         INVALID_LOGIN(INVALID_LOGIN_MESSAGE),
+        ORG_LOCKED("ORG_LOCKED", "Your organization is locked. Contact your administrator."),
+        TRIAL_OVER("API_CURRENTLY_DISABLED", "Your trial has expired."),
+        SOAP_LOGIN_DISABLED("INVALID_OPERATION", "SOAP API login() is disabled by default in this org. Contact the org administrator to enable SOAP API login()."),
+        SOAP_LOGIN_VERSION("INVALID_OPERATION", "The SOAP Login operation is not available in the API version specified (%s). Refer to the documentation for supported versions."),
+        RETIRED_API_VERSION("UNSUPPORTED_API_VERSION", "Invalid Api version specified on URL"),
         LOGIN_MUST_USE_SECURITY_TOKEN(INVALID_LOGIN_MESSAGE + " Are you at a new location? When accessing Salesforce--either"
                 + " via a desktop client or the API--from outside of your company's trusted networks, you must add a security"
                 + " token to your password to log in. To get your new security token, log in to Salesforce. From your personal"
                 + " settings, enter Reset My Security Token in the Quick Find box, then select Reset My Security Token."),
         API_DISABLED_FOR_ORG("API is not enabled for this Organization or Partner"),
-        API_CURRENTLY_DISABLED("API is disabled for this User"),
-        FUNCTIONALITY_NOT_ENABLED("SOAP API login() is disabled by default in this org."),
-        UNSUPPORTED_API_VERSION("login() is not available in this API version; use API version 64.0 or earlier.");
+        API_CURRENTLY_DISABLED("API is disabled for this User");
 
+        final String code;
         final String message;
 
         Soap(String message) {
+            this.code = name();
+            this.message = message;
+        }
+
+        Soap(String code, String message) {
+            this.code = code;
             this.message = message;
         }
     }

@@ -88,7 +88,9 @@ final class SObjectSchema {
     private static List<FieldDef> withPermissions(List<FieldDef> base) {
         List<FieldDef> all = new ArrayList<>(base);
         for (String p : List.of("PermissionsApiEnabled", "PermissionsApiUserOnly", "PermissionsForceTwoFactor", "PermissionsTwoFactorApi",
-                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup")) {
+                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup",
+                // [U] in a real org IsSsoEnabled exists only where delegated authentication is on; the sim always has it.
+                "PermissionsIsSsoEnabled", "PermissionsPasswordNeverExpires")) {
             all.add(bool(p));
         }
         return all;

@@ -58,15 +58,19 @@ public record SimScenario(
             Integer loginRateLimitPerHour,
             Integer sessionTimeoutMinutes,
             Integer queryBatchSize,
-            Integer apiRequestLimit) {
+            Integer apiRequestLimit,
+            String status) {
     }
 
     /** Org-wide switches for the ways of logging in; null means the Salesforce default (on). */
     public record Settings(Boolean soapLoginEnabled, Boolean usernamePasswordFlowAllowed, Boolean apiEnabled) {
     }
 
-    /** {@code lockoutMinutes} 0 means locked until an admin unlocks; {@code maxInvalidAttempts} 0 means no limit. */
-    public record PasswordPolicy(Integer maxInvalidAttempts, Integer lockoutMinutes) {
+    /**
+     * {@code lockoutMinutes} 0 means locked until an admin unlocks; {@code maxInvalidAttempts} 0 means no limit;
+     * {@code expiration} is the Metadata API value of "User passwords expire in" (NinetyDays when absent, as Salesforce defaults).
+     */
+    public record PasswordPolicy(Integer maxInvalidAttempts, Integer lockoutMinutes, String expiration) {
     }
 
     /** An inclusive IP range, as the profile's Login IP Ranges and the org's trusted ranges hold them. */
@@ -98,9 +102,11 @@ public record SimScenario(
             Boolean mfaForApiLogins,
             Boolean bypassMfaForUiLogins,
             Boolean manageUsers,
-            Boolean viewSetup) {
+            Boolean viewSetup,
+            Boolean ssoEnabled,
+            Boolean passwordNeverExpires) {
         public static Permissions none() {
-            return new Permissions(false, false, false, false, false, false, false);
+            return new Permissions(false, false, false, false, false, false, false, false, false);
         }
     }
 
