@@ -5,7 +5,6 @@ import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
-import dev.logindoctor.salesforce.SalesforceException;
 import dev.logindoctor.steps.EliminationStep;
 
 import java.util.List;
@@ -82,7 +81,7 @@ public final class StepRunner {
     private OrgEvidence fetchOrg(DiagnosisState state) {
         try {
             return sources.fetchOrg(state.report());
-        } catch (SalesforceException e) {
+        } catch (SourceUnavailable e) {
             if (onError == OnError.PROPAGATE) {
                 throw e;
             }
@@ -93,7 +92,7 @@ public final class StepRunner {
     private TrustEvidence fetchTrust(DiagnosisState state) {
         try {
             return sources.fetchTrust(state.report(), state.org());
-        } catch (SalesforceException e) {
+        } catch (SourceUnavailable e) {
             if (onError == OnError.PROPAGATE) {
                 throw e;
             }

@@ -2,6 +2,7 @@ package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.SecretResolver;
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.ReportedError;
@@ -14,7 +15,8 @@ import java.time.Clock;
  * API. It never logs in with the integration's own credentials — the report's credentialSecret is
  * not even read here. What the caller cannot fix by retrying (no diagnostics secret, an unreadable
  * one, a refused JWT, a refused or garbled request) becomes unavailable evidence with the reason;
- * {@link Throttled} and {@link SalesforceUnavailable} are thrown so the caller can back off and retry.
+ * {@link Throttled} and {@link SalesforceUnavailable} become the engine's {@link SourceUnavailable},
+ * thrown so the caller can back off and retry.
  */
 public final class SalesforceEvidenceSources implements EvidenceSources {
     private final SecretResolver secrets;
@@ -60,12 +62,20 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             return OrgEvidence.refused(e.getMessage(), connection.requests(), credentials.loginUrl(), new ReportedError(e.code(), e.description()));
         } catch (RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
         }
     }
 
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
-        return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+        try {
+            return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
+        } catch (SalesforceException e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
     }
 
     /**

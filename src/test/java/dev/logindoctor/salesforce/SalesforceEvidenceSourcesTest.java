@@ -1,5 +1,6 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.Lookup;
@@ -18,6 +19,7 @@ import java.util.Map;
 import static dev.logindoctor.salesforce.ContractServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,8 +121,11 @@ class SalesforceEvidenceSourcesTest {
     void throttlingAndOutagesAreThrownForTheCallerToRetry() {
         token();
         server.on("POST", "/services/data/v62.0/composite", fixture(403, "rest-error-403-request-limit.json"), fixture(502, "html-error-page.html"));
-        assertThrows(Throttled.class, () -> withDiagnostics().fetchOrg(report()));
-        assertThrows(SalesforceUnavailable.class, () -> withDiagnostics().fetchOrg(report()));
+        // The engine's one retryable failure, carrying what Salesforce said and the original as its cause.
+        SourceUnavailable throttled = assertThrows(SourceUnavailable.class, () -> withDiagnostics().fetchOrg(report()));
+        assertInstanceOf(Throttled.class, throttled.getCause());
+        assertTrue(throttled.getMessage().contains("REQUEST_LIMIT_EXCEEDED"), throttled.getMessage());
+        assertInstanceOf(SalesforceUnavailable.class, assertThrows(SourceUnavailable.class, () -> withDiagnostics().fetchOrg(report())).getCause());
     }
 
     @Test
