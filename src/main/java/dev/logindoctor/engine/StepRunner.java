@@ -33,7 +33,12 @@ public final class StepRunner {
         this.onError = onError;
     }
 
+    /** The next state, with every held secret value blanked from it (it is stored, logged and passed on). */
     public DiagnosisState run(EliminationStep step, DiagnosisState state) {
+        return HeldSecrets.redact(check(step, state), DiagnosisState.class);
+    }
+
+    private DiagnosisState check(EliminationStep step, DiagnosisState state) {
         DiagnosisState current = absorbFailure(state);
         current = withNeededEvidence(step, current);
         Evidence evidence = new Evidence(current.report(), current.org(), current.trust());

@@ -1,6 +1,7 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.HeldSecrets;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
@@ -24,6 +25,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
     private final Clock clock;
     private final TokenCache tokens;
     private final TrustEvidenceReader trust;
+    /** The last diagnostics secret read and the My Domain hint it gave: the secret is read once per diagnosis. */
+    private volatile AliasHint lastHint;
+
+    private record AliasHint(String reference, String alias) {
+    }
 
     public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl) {
         this(secrets, trustBaseUrl, new HttpTransport(), Clock.systemUTC());
@@ -50,7 +56,10 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
         DiagnosticsCredentials credentials;
         try {
-            credentials = DiagnosticsCredentials.parse(secrets.secretValue(report.diagnosticsSecret()));
+            String value = secrets.secretValue(report.diagnosticsSecret());
+            HeldSecrets.holdDocument(value);
+            lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
+            credentials = DiagnosticsCredentials.parse(value);
         } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
@@ -70,7 +79,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
         try {
-            return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+            return trust.read(report, org, clock.instant(), () -> myDomainFromDiagnosticsSecret(report));
         } catch (Throttled | SalesforceUnavailable e) {
             throw new SourceUnavailable(e.getMessage(), e);
         } catch (SalesforceException e) {
@@ -86,8 +95,21 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
             return null;
         }
+        AliasHint hint = lastHint;
+        if (hint != null && hint.reference().equals(report.diagnosticsSecret())) {
+            return hint.alias();
+        }
         try {
-            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secrets.secretValue(report.diagnosticsSecret()));
+            return myDomainHint(secrets.secretValue(report.diagnosticsSecret()));
+        } catch (RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
+            return null;
+        }
+    }
+
+    private static String myDomainHint(String secretValue) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secretValue);
             com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
             if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
                 return myDomain.asText();
