@@ -49,7 +49,7 @@ public enum LoginStatus {
     SSO_SERVICE_DOWN(Cause.DELEGATED_AUTH_FAILED, "Your company's authentication service is down"),
     SSO_URL_INVALID(Cause.DELEGATED_AUTH_FAILED, "The Single Sign-On Gateway URL is invalid"),
     /** My Domain login policy: the cause that reads it is owned elsewhere; until then recognised, naming none. */
-    MY_DOMAIN_REQUIRED(null, "Restricted domain"),
+    RESTRICTED_MY_DOMAIN(null, "Restricted domain"),
     /** A country restriction: no step reads the policy behind it, so it names no cause, but it is a recorded reason. */
     RESTRICTED_COUNTRY(null, "Restricted country"),
     LOGIN_INVALID(null, "Login invalid", "Invalid login"),

@@ -45,7 +45,7 @@ class LoginStatusTest {
             "Organization closed | ORG_NOT_ACTIVE",
             "Organization is inactive | ORG_NOT_ACTIVE",
             "Trial Expired | TRIAL_EXPIRED",
-            "Restricted domain | MY_DOMAIN_REQUIRED",
+            "Restricted domain | RESTRICTED_MY_DOMAIN",
             "Restricted country | RESTRICTED_COUNTRY",
             "Failed: Missing Consumer Key Parameter | MISSING_CONSUMER_KEY",
             "Failed: Consumer Deleted | CONSUMER_DELETED",
