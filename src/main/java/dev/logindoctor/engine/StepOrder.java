@@ -1,6 +1,8 @@
 package dev.logindoctor.engine;
 
+import dev.logindoctor.steps.CheckConnectedAppAccess;
 import dev.logindoctor.steps.CheckConnectedAppApproval;
+import dev.logindoctor.steps.CheckConnectedAppClient;
 import dev.logindoctor.steps.CheckFrozen;
 import dev.logindoctor.steps.CheckInactive;
 import dev.logindoctor.steps.CheckIpRestriction;
@@ -12,7 +14,9 @@ import dev.logindoctor.steps.CheckLoginHours;
 import dev.logindoctor.steps.CheckLoginRate;
 import dev.logindoctor.steps.CheckMaintenance;
 import dev.logindoctor.steps.CheckMfa;
+import dev.logindoctor.steps.CheckMyDomainLogin;
 import dev.logindoctor.steps.CheckPassword;
+import dev.logindoctor.steps.CheckRefreshToken;
 import dev.logindoctor.steps.CheckSecurityToken;
 import dev.logindoctor.steps.CheckUsername;
 import dev.logindoctor.steps.EliminationStep;
@@ -42,6 +46,10 @@ public final class StepOrder {
             new CheckLoginEndpoint(),
             new CheckConnectedAppApproval(),
             new CheckJwtAssertion(),
+            new CheckRefreshToken(),
+            new CheckConnectedAppClient(),
+            new CheckConnectedAppAccess(),
+            new CheckMyDomainLogin(),
             // Last: it confirms only on an "Invalid Password" row with the token known good, the most generic signal.
             new CheckPassword());
 

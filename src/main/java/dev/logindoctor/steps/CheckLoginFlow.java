@@ -115,8 +115,10 @@ public final class CheckLoginFlow extends BaseCheck {
     }
 
     private static String passwordFlowFix(LoginFlow flow) {
-        return "Setup → OAuth and OpenID Connect Settings → turn on \"Allow OAuth Username-Password Flows\" (blocked by default in orgs "
-                + "created in Summer '23 or later)." + MOVE_TO_JWT;
+        return "For a connected app: Setup → OAuth and OpenID Connect Settings → turn on \"Allow OAuth Username-Password Flows\" (blocked by "
+                + "default in orgs created in Summer '23 or later). For an External Client App that switch does not help: the username-password "
+                + "flow is not available to External Client Apps at all, so move the integration to the JWT bearer or client credentials flow."
+                + MOVE_TO_JWT;
     }
 
     private static String apiEnabledFix(String user, String profile) {

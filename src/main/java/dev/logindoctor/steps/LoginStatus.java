@@ -33,11 +33,18 @@ public enum LoginStatus {
     OAUTH_API_DISABLED(Cause.LOGIN_FLOW_BLOCKED, "Failed: OAuth API access disabled"),
     AUDIENCE_INVALID(Cause.JWT_ASSERTION_INVALID, "Failed: Audience Invalid"),
     ASSERTION_EXPIRED(Cause.JWT_ASSERTION_INVALID, "Failed: Assertion Expired"),
+    /**
+     * LOGIN_ERROR_ORG_DOMAIN_ONLY (the My Domain login policy), but LOGIN_ERROR_GLOBAL_BLOCK_DOMAIN shows
+     * the same text: only a login through a host other than the org's My Domain makes it the policy.
+     */
+    RESTRICTED_MY_DOMAIN(Cause.MY_DOMAIN_LOGIN_REQUIRED, "Restricted domain"),
+    MISSING_CONSUMER_KEY(Cause.CONNECTED_APP_CLIENT_INVALID, "Missing Consumer Key Parameter"),
+    CONSUMER_PACKAGE_MISSING(Cause.CONNECTED_APP_ACCESS_DENIED, "Package for this consumer is not installed in your organization"),
     ORG_LOCKED(null, "Organization locked"),
     ORG_NOT_ACTIVE(null, "Organization is inactive", "Organization is suspended", "Organization is closed"),
     TRIAL_EXPIRED(null, "Trial Expired"),
     LOGIN_INVALID(null, "Login invalid", "Invalid login"),
-    CONSUMER_DELETED(null, "Failed: Consumer Deleted"),
+    CONSUMER_DELETED(Cause.CONNECTED_APP_CLIENT_INVALID, "Failed: Consumer Deleted"),
     /** A Status text outside the dictionary: no opinion, listed in evidence. */
     UNRECOGNIZED(null);
 
