@@ -52,7 +52,7 @@ sed 's#"login-doctor/integrations/#"elsewhere/integrations/#' events/intake-dire
 cases=(
   "bare|bare|{}|{}"
   "intake-refused|dev.logindoctor.aws.IntakeHandler|$tmp/intake-refused.json|\"error\":\"InvalidReport\""
-  "step-report-only|dev.logindoctor.aws.step.CheckConnectedAppApprovalHandler|events/step-state.json|\"lastVerdict\":\"RULED_OUT\""
+  "step-report-only|dev.logindoctor.aws.StepHandler|events/step-state.json|\"lastVerdict\":\"RULED_OUT\"|STEP=CheckConnectedAppApproval"
 )
 
 # The SDK path, when moto's server is installed (the tests install it into .venv): Intake accepting a

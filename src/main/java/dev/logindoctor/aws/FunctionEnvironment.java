@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 /**
  * The environment variables the template gives each function (TABLE_NAME, STATE_MACHINE_ARN,
- * EVENT_BUS_NAME, SECRET_PREFIX, TRUST_URL, RETENTION_DAYS). A missing required one fails with its
+ * EVENT_BUS_NAME, SECRET_PREFIX, TRUST_URL, RETENTION_DAYS, and STEP for a step function). A missing required one fails with its
  * name, so a template mistake shows in the first log line rather than as a null deep inside the SDK.
  */
 public final class FunctionEnvironment {
@@ -36,6 +36,11 @@ public final class FunctionEnvironment {
 
     public String eventBusName() {
         return required("EVENT_BUS_NAME");
+    }
+
+    /** The elimination step a step function runs (its name in StepOrder, e.g. CheckLockout). */
+    public String step() {
+        return required("STEP");
     }
 
     /** Null when unset: {@link SecretsManagerResolver} then refuses every reference (fail closed). */

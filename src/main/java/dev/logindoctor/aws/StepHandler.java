@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepOrder;
 import dev.logindoctor.engine.StepRunner;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Finding;
 import dev.logindoctor.steps.EliminationStep;
 
@@ -16,21 +16,28 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * One elimination step as a Lambda function: state in, state with the step's finding (and
- * {@code lastVerdict}) out. Errors escape (StepRunner.OnError.PROPAGATE) so the state machine's
- * Retry and Catch handle them; a failure a Catch left for the previous step becomes an
- * INCONCLUSIVE finding first. Subclasses in {@code aws.step} only name their step.
+ * Every elimination step's Lambda function runs this one class; the function's {@code STEP}
+ * environment variable (set in template.yaml, generated from {@link StepOrder}) says which step.
+ * State in, state with the step's finding (and {@code lastVerdict}) out. Errors escape
+ * (StepRunner.OnError.PROPAGATE) so the state machine's Retry and Catch handle them; a failure a
+ * Catch left for the previous step becomes an INCONCLUSIVE finding first.
  */
-public abstract class StepHandler implements RequestStreamHandler {
+public final class StepHandler implements RequestStreamHandler {
     private final EliminationStep step;
     private final StepRunner runner;
 
-    protected StepHandler(String stepName, EvidenceSources sources) {
-        this(StepOrder.byName(stepName).orElseThrow(() -> new IllegalStateException(
-                "no elimination step named " + stepName + " in StepOrder: the handler and the step list disagree")), sources);
+    /** Lambda's constructor: a missing or unknown STEP fails the init, with the variable's name in the log. */
+    public StepHandler() {
+        this(FunctionEnvironment.system().step(), LambdaEvidenceSources.shared());
     }
 
-    protected StepHandler(EliminationStep step, EvidenceSources sources) {
+    public StepHandler(String stepName, EvidenceSources sources) {
+        this(StepOrder.byName(stepName).orElseThrow(() -> new IllegalStateException(
+                "no elimination step named " + stepName + " in StepOrder (the template and the step list disagree); steps: "
+                        + StepOrder.steps().stream().map(EliminationStep::name).toList())), sources);
+    }
+
+    public StepHandler(EliminationStep step, EvidenceSources sources) {
         this.step = step;
         this.runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
         if (sources instanceof LambdaEvidenceSources) {

@@ -25,8 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The elimination steps in the order the state machine runs them (statemachine/*.asl.json; a test
- * keeps the two in step). Cheap, decisive checks on the report and the org's account state come
+ * The elimination steps in the order they run: the only list of them. The state machine
+ * definition and the step functions in template.yaml are generated from it (README, "Adding a
+ * step"). Cheap, decisive checks on the report and the org's account state come
  * first; the order never changes the answer for a single-cause failure, only how soon it is found.
  */
 public final class StepOrder {

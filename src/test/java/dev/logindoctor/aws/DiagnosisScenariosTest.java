@@ -1,6 +1,5 @@
 package dev.logindoctor.aws;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.json.Json;
@@ -210,7 +209,7 @@ class DiagnosisScenariosTest {
         EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
                 sim.baseUrl(), new HttpTransport(), simClock);
         for (String step : stepNames) {
-            lambda.register(step, stepHandler(step, sources));
+            lambda.register(step, new StepHandler(step, sources));
         }
 
         String executionName = ExecutionName.of(report).substring(0, 40).replaceAll("-+$", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -220,16 +219,6 @@ class DiagnosisScenariosTest {
                 .orElseThrow(() -> new AssertionError(label + ": nothing stored; execution " + execution.status() + " " + execution.cause()));
         return new Diagnosed(report, execution, diagnosis, sim.requestCounts().total(),
                 sim.attempts(spec.username()).attempts() - loginsBefore);
-    }
-
-    /** The step's own handler class, built the way tests inject collaborators (proves one exists per step). */
-    private static RequestStreamHandler stepHandler(String step, EvidenceSources sources) {
-        try {
-            return (RequestStreamHandler) Class.forName("dev.logindoctor.aws.step." + step + "Handler")
-                    .getConstructor(EvidenceSources.class).newInstance(sources);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("no handler class for step " + step, e);
-        }
     }
 
     private List<String> tasksEntered(LocalStateMachine.Execution execution) {

@@ -102,12 +102,6 @@ class StateMachineFlowTest {
         }
     }
 
-    private static final class ScriptedStepHandler extends StepHandler {
-        ScriptedStepHandler(EliminationStep step, EvidenceSources sources) {
-            super(step, sources);
-        }
-    }
-
     @BeforeAll
     void start(MotoServer.Moto moto) throws IOException {
         DiagnosisTable.create(moto.dynamoDb(), table);
@@ -116,7 +110,7 @@ class StateMachineFlowTest {
         lambda = new LambdaInvokeServer();
         for (String name : stepNames) {
             Function<Evidence, Finding> behaviour = evidence -> script.getOrDefault(name, e -> ruledOut(name)).apply(evidence);
-            lambda.register(name, new ScriptedStepHandler(new ScriptedStep(name, name.equals(stepNames.get(0)), behaviour), sources));
+            lambda.register(name, new StepHandler(new ScriptedStep(name, name.equals(stepNames.get(0)), behaviour), sources));
         }
         lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName),
                 new DiagnosisMetrics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), Clock.systemUTC()));
@@ -244,7 +238,7 @@ class StateMachineFlowTest {
         AtomicInteger attempts = new AtomicInteger();
         try (LambdaInvokeServer broken = new LambdaInvokeServer()) {
             for (String name : stepNames) {
-                broken.register(name, new ScriptedStepHandler(new ScriptedStep(name, false, e -> ruledOut(name)), sources));
+                broken.register(name, new StepHandler(new ScriptedStep(name, false, e -> ruledOut(name)), sources));
             }
             broken.register("Record", (in, out, context) -> {
                 attempts.incrementAndGet();
