@@ -47,7 +47,14 @@ public final class CheckMyDomainLogin extends BaseCheck {
         }
         String via = "the integration logs in through the generic host " + host.display();
         if (f.row().says(LoginStatus.RESTRICTED_MY_DOMAIN)) {
-            return confirmed(lines(List.of(via), f.row().lines()), remediation(f));
+            List<String> lines = new ArrayList<>(List.of(via));
+            lines.addAll(f.row().lines());
+            MyDomainPolicy policy = f.org().myDomainPolicy();
+            if (policy != null && Boolean.TRUE.equals(required(policy, f.report().flow()))) {
+                lines.add("and the org's My Domain policy refuses " + kind(f.report().flow()) + " logins through other hosts ("
+                        + field(f.report().flow()) + " = true)");
+            }
+            return confirmed(lines, remediation(f));
         }
         List<String> lines = new ArrayList<>();
         lines.add(via);

@@ -115,7 +115,8 @@ class OrgEvidenceReaderTest {
         assertEquals(expected, sentRequests());
         assertTrue(expected.get("user").contains("Username = 'o\\'neil@acme.com.uat'"), expected.get("user"));
         assertEquals(new ArrayList<>(expected.keySet()),
-                List.of("org", "user", "baseUser", "userLogin", "history", "perms", "permsBypass", "profileMeta", "ipRanges", "security"));
+                List.of("org", "user", "baseUser", "userLogin", "history", "perms", "permsBypass", "profileMeta", "ipRanges", "security",
+                        "apps", "myDomain"));
     }
 
     @Test

@@ -39,6 +39,12 @@ class LoginStatusTest {
             "Failed: Audience Invalid | AUDIENCE_INVALID",
             "Failed: Assertion Expired | ASSERTION_EXPIRED",
             "Failed: API-only user | USER_API_ONLY",
+            "Restricted domain | RESTRICTED_MY_DOMAIN",
+            "Restricted Domain | RESTRICTED_MY_DOMAIN",
+            "Missing Consumer Key Parameter | MISSING_CONSUMER_KEY",
+            "Failed: Missing Consumer Key Parameter | MISSING_CONSUMER_KEY",
+            "Failed: Consumer Deleted | CONSUMER_DELETED",
+            "Package for this consumer is not installed in your organization | CONSUMER_PACKAGE_MISSING",
     })
     void matchesTheDictionaryWhateverTheCase(String text, LoginStatus expected) {
         assertEquals(expected, LoginStatus.of(text));
@@ -58,5 +64,14 @@ class LoginStatusTest {
         assertNull(LoginStatus.INVALID_PASSWORD.cause());
         assertEquals(Cause.USER_LOCKED_OUT, LoginStatus.PASSWORD_LOCKOUT.cause());
         assertEquals(Cause.LOGIN_IP_RESTRICTED, LoginStatus.OAUTH_INVALID_IP.cause());
+    }
+
+    @Test
+    void theAppAndDomainTextsNameTheirCauses() {
+        assertEquals(Cause.MY_DOMAIN_LOGIN_REQUIRED, LoginStatus.of("Restricted domain").cause());
+        assertEquals(Cause.CONNECTED_APP_CLIENT_INVALID, LoginStatus.of("Missing Consumer Key Parameter").cause());
+        assertEquals(Cause.CONNECTED_APP_CLIENT_INVALID, LoginStatus.of("Failed: Consumer Deleted").cause());
+        assertEquals(Cause.CONNECTED_APP_ACCESS_DENIED, LoginStatus.of("Package for this consumer is not installed in your organization").cause());
+        assertEquals(LoginStatus.RESTRICTED_DOMAIN, LoginStatus.of("Restricted IP"), "'Restricted IP' stays the profile's IP ranges");
     }
 }
