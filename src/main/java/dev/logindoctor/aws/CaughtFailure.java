@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * Turns what a Catch left in {@code $.failure} into a {@link StepFailure}. Step Functions writes
  * {@code {Error, Cause}} (Cause may be missing, e.g. for States.Timeout) and the ASL's Pass state adds
  * {@code step}; for a Java Lambda, Error is the exception's full class name and Cause is Lambda's
- * error JSON with a stack trace. Findings should say "Throttled: Salesforce answered 503", not that.
+ * error JSON with a stack trace. Findings should say "SourceUnavailable: Salesforce answered 503", not that.
  */
 final class CaughtFailure {
-    /** A Java class name with its package, e.g. dev.logindoctor.salesforce.Throttled (not States.Timeout). */
+    /** A Java class name with its package, e.g. dev.logindoctor.engine.SourceUnavailable (not States.Timeout). */
     private static final Pattern JAVA_CLASS = Pattern.compile("(?:[a-z_][A-Za-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
     private CaughtFailure() {

@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,7 +37,7 @@ public final class DynamoDbDiagnosisStore {
     public PutOutcome put(Diagnosis diagnosis) {
         try {
             dynamoDb.putItem(r -> r.tableName(tableName)
-                    .item(DiagnosisItem.toAttributes(diagnosis, retention))
+                    .item(DiagnosisAttributes.toAttributes(diagnosis, retention))
                     .conditionExpression("attribute_not_exists(pk)"));
             return PutOutcome.STORED;
         } catch (ConditionalCheckFailedException e) {
@@ -73,6 +74,6 @@ public final class DynamoDbDiagnosisStore {
     }
 
     private List<Diagnosis> query(QueryRequest request) {
-        return dynamoDb.query(request).items().stream().map(DiagnosisItem::fromAttributes).toList();
+        return dynamoDb.query(request).items().stream().map(DiagnosisAttributes::fromAttributes).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.probe.Integration;
 import dev.logindoctor.probe.IntegrationItems;
 import dev.logindoctor.probe.IntegrationRegistry;

@@ -9,14 +9,23 @@ import java.util.Base64;
 
 /**
  * A Lambda function URL request (payload format 2.0) and the response Lambda turns into HTTP.
- * Told apart from a directly invoked report by {@code requestContext.http}, which no report has.
+ * Told apart from a directly invoked report by the whole shape Lambda gives it (version 2.0, a raw
+ * path, an HTTP method under requestContext.http): a report that merely carries a requestContext
+ * field is still a report.
  */
 final class FunctionUrlEvent {
     private FunctionUrlEvent() {
     }
 
     static boolean matches(JsonNode event) {
-        return event != null && event.isObject() && event.path("requestContext").path("http").isObject();
+        if (event == null || !event.isObject()) {
+            return false;
+        }
+        JsonNode body = event.get("body");
+        return "2.0".equals(event.path("version").textValue())
+                && event.path("rawPath").isTextual()
+                && event.path("requestContext").path("http").path("method").isTextual()
+                && (body == null || body.isNull() || body.isTextual());
     }
 
     static String method(JsonNode event) {

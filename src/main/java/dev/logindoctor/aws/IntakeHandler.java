@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.FailureReportParser;
+import dev.logindoctor.engine.FailureReportRules;
 import dev.logindoctor.engine.InvalidReport;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
@@ -48,6 +49,10 @@ public final class IntakeHandler implements RequestStreamHandler {
     public IntakeHandler(StepFunctionsStarter starter, String secretPrefix, Clock clock) {
         this.parser = new FailureReportParser(clock);
         this.starter = starter;
+        // Without the trailing '/', "login-doctor-prod" would also admit "login-doctor-prod-db/...".
+        if (secretPrefix != null && !secretPrefix.isBlank() && !secretPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("SECRET_PREFIX must end with '/' (e.g. login-doctor/), or it admits look-alike secret names");
+        }
         this.secretPrefix = secretPrefix;
         this.clock = clock;
     }
@@ -55,15 +60,29 @@ public final class IntakeHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-        JsonNode event = tryRead(payload);
         String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
-        JsonNode response = FunctionUrlEvent.matches(event) ? overUrl(event, requestId) : direct(payload, requestId);
+        JsonNode event;
+        try {
+            event = payload.isBlank() ? null : FailureReportParser.readTree(payload);
+        } catch (InvalidReport e) {
+            Json.MAPPER.writeValue(output, invalid(e));
+            return;
+        }
+        JsonNode response = FunctionUrlEvent.matches(event) ? overUrl(event, requestId) : direct(event, requestId);
         Json.MAPPER.writeValue(output, response);
     }
 
-    private JsonNode direct(String payload, String requestId) {
+    /** Starts a diagnosis for a typed report (the probe's way in): the same rules, prefix check and name as a sent one. */
+    public StepFunctionsStarter.Started start(FailureReport report) {
+        return startChecked(FailureReportRules.check(report), UUID.randomUUID().toString());
+    }
+
+    private JsonNode direct(JsonNode event, String requestId) {
         try {
-            return accept(parser.parse(payload), requestId);
+            if (event == null) {
+                throw new InvalidReport(null, "the report is empty: expected a JSON object with loginUrl, username, flow and error");
+            }
+            return accept(parser.parse(event), requestId);
         } catch (InvalidReport e) {
             return invalid(e);
         }
@@ -85,20 +104,24 @@ public final class IntakeHandler implements RequestStreamHandler {
         }
     }
 
+    private ObjectNode accept(FailureReport report, String requestId) {
+        StepFunctionsStarter.Started started = startChecked(report, requestId);
+        return Json.MAPPER.createObjectNode()
+                .put("executionArn", started.executionArn())
+                .put("duplicate", started.duplicate());
+    }
+
     /**
      * The input carries this request's id beside the start state: Step Functions treats a second
      * start with the same name AND the same input as the same call (it returns the running
      * execution without an error), and a duplicate report must be reported as one.
      */
-    private ObjectNode accept(FailureReport report, String requestId) {
+    private StepFunctionsStarter.Started startChecked(FailureReport report, String requestId) {
         requireUnderPrefix("credentialSecret", report.credentialSecret());
         requireUnderPrefix("diagnosticsSecret", report.diagnosticsSecret());
         ObjectNode start = Json.MAPPER.valueToTree(DiagnosisState.start(report, clock.instant()));
         String input = start.put("intakeRequestId", requestId).toString();
-        StepFunctionsStarter.Started started = starter.start(ExecutionName.of(report), input);
-        return Json.MAPPER.createObjectNode()
-                .put("executionArn", started.executionArn())
-                .put("duplicate", started.duplicate());
+        return starter.start(ExecutionName.of(report), input);
     }
 
     private void requireUnderPrefix(String field, String reference) {
@@ -118,11 +141,4 @@ public final class IntakeHandler implements RequestStreamHandler {
         return error.put("message", e.getMessage());
     }
 
-    private static JsonNode tryRead(String payload) {
-        try {
-            return Json.MAPPER.readTree(payload);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -9,6 +9,8 @@ import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.salesforce.InsecureEndpoint;
+import dev.logindoctor.salesforce.TrustClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +41,7 @@ final class DiagnoseCommand {
         FailureReport report = readReport(Path.of(args.required("--event")));
         SecretResolver secrets = args.value("--secrets") == null ? FileSecretResolver.empty()
                 : FileSecretResolver.load(Path.of(args.value("--secrets")));
-        String trustUrl = args.value("--trust-url", envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL));
+        String trustUrl = trustUrl(args.value("--trust-url", envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL)));
         EvidenceSources sources = sourcesFactory.create(secrets, trustUrl);
 
         LocalDiagnosisEngine engine = new LocalDiagnosisEngine(sources, clock);
@@ -75,6 +77,14 @@ final class DiagnoseCommand {
             return new FailureReportParser(clock).parse(text);
         } catch (InvalidReport e) {
             throw new Args.UsageError("invalid failure report " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String trustUrl(String url) {
+        try {
+            return TrustClient.checkBaseUrl(url);
+        } catch (InsecureEndpoint e) {
+            throw new Args.UsageError("--trust-url: " + e.getMessage());
         }
     }
 

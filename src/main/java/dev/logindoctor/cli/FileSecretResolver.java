@@ -1,5 +1,6 @@
 package dev.logindoctor.cli;
 
+import dev.logindoctor.engine.HeldSecrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.SecretResolver;
@@ -43,7 +44,9 @@ final class FileSecretResolver implements SecretResolver {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
             JsonNode v = e.getValue();
-            values.put(e.getKey(), v.isTextual() ? v.asText() : v.toString());
+            String value = v.isTextual() ? v.asText() : v.toString();
+            HeldSecrets.holdDocument(value);
+            values.put(e.getKey(), value);
         }
         return new FileSecretResolver(values);
     }

@@ -3,7 +3,7 @@ package dev.logindoctor.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logindoctor.aws.DiagnosisItem;
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
 

@@ -1,5 +1,6 @@
 package dev.logindoctor.cli;
 
+import dev.logindoctor.engine.HeldSecrets;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -48,8 +49,13 @@ public final class LoginDoctor {
                 }
             };
         } catch (Args.UsageError e) {
-            err.println("login-doctor " + args[0] + ": " + e.getMessage());
+            err.println("login-doctor " + args[0] + ": " + HeldSecrets.redact(e.getMessage()));
             return EXIT_USAGE;
+        } catch (RuntimeException e) {
+            // One line, no stack trace: a trace can quote values, and a script reads the exit code.
+            err.println("login-doctor " + args[0] + ": failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + HeldSecrets.redact(e.getMessage())));
+            return EXIT_FAILED;
         }
     }
 }

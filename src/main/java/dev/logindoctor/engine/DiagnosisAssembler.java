@@ -16,6 +16,10 @@ public final class DiagnosisAssembler {
     }
 
     public static Diagnosis assemble(String diagnosisId, DiagnosisState state, Instant finishedAt) {
+        return HeldSecrets.redact(build(diagnosisId, state, finishedAt), Diagnosis.class);
+    }
+
+    private static Diagnosis build(String diagnosisId, DiagnosisState state, Instant finishedAt) {
         DiagnosisState complete = StepRunner.absorbFailure(state);
         FailureReport report = complete.report();
         Optional<Finding> confirmed = complete.confirmed();

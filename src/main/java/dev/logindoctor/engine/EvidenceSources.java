@@ -8,8 +8,8 @@ import dev.logindoctor.model.TrustEvidence;
  * Where evidence comes from. Implementations never log in with the integration's own credentials.
  * A source that cannot answer for a reason the caller cannot fix (no diagnostics secret, a refused
  * JWT, a garbled response) returns evidence marked unavailable with the reason; it throws
- * {@link dev.logindoctor.salesforce.SalesforceException} subtypes only for conditions worth a retry
- * (throttling, 5xx, timeouts), so the state machine can back off and try again.
+ * {@link SourceUnavailable} only for conditions worth a retry (throttling, 5xx, timeouts), so the
+ * state machine can back off and try again.
  */
 public interface EvidenceSources {
 

@@ -1,14 +1,17 @@
 package dev.logindoctor.engine;
 
-import dev.logindoctor.json.Json;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.ReportedError;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,27 +19,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * Reads and validates a failure report (the same rules for the CLI and the intake function).
- * Refuses any report that carries a secret instead of a reference to one. Error messages name the
- * field and what is wrong with it, never the value.
+ * Reads a failure report from JSON into a {@link FailureReport}, once, then hands it to
+ * {@link FailureReportRules} — the checks every caller (CLI, Intake, probe) applies to a typed report.
+ * What only the JSON shows is checked here: field types, and a field whose very name says it holds a
+ * secret. Error messages name the field and what is wrong with it, never the value.
  */
 public final class FailureReportParser {
-
-    /** Field names that mean "a secret value is here" wherever they appear in the report. */
-    private static final Pattern SECRET_FIELD = Pattern.compile(
-            "(?i)(pass(word|wd)?|pwd|security_?token|token|tokens|access_?token|refresh_?token|id_?token|session(_?id)?|sid"
-                    + "|private_?key|client_?secret|consumer_?secret|secret|secret_?value|assertion|jwt|credentials?|api_?key|authorization|cookie)");
-    private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----|-----BEGIN CERTIFICATE-----");
-    /** An access token / session id: the org id, '!', then the opaque part. */
-    private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{16,}");
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
-    private static final Pattern SECRET_REFERENCE = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,512}");
-    private static final Pattern INTEGRATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    /** Trailing tokens after the object are refused: a second object is not "the report". */
+    private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Clock clock;
 
@@ -48,15 +40,26 @@ public final class FailureReportParser {
         if (json == null || json.isBlank()) {
             throw new InvalidReport(null, "the report is empty: expected a JSON object with loginUrl, username, flow and error");
         }
-        JsonNode root;
+        return parse(readTree(json));
+    }
+
+    /** A JSON tree, or a refusal that says where the text stopped being JSON (never the text itself). */
+    public static JsonNode readTree(String json) {
+        // Editors on Windows save UTF-8 with a byte order mark; it is not part of the JSON.
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         try {
-            // Json's mapper: its settings do not change how a tree is read, and a second mapper doubles Jackson's start-up.
-            root = Json.MAPPER.readTree(json);
+            return READER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidReport(null, "the report is not valid JSON: it is nested too deep, or holds a number or string too long to read");
+        } catch (MismatchedInputException e) {
+            throw new InvalidReport(null, "the report is not valid JSON: there is text after the report's closing brace" + at(e.getLocation()));
         } catch (JsonProcessingException e) {
-            throw new InvalidReport(null, "the report is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new InvalidReport(null, "the report is not valid JSON" + at(e.getLocation()));
         }
-        return parse(root);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     public FailureReport parse(JsonNode root) {
@@ -64,26 +67,19 @@ public final class FailureReportParser {
             throw new InvalidReport(null, "the report must be a JSON object with loginUrl, username, flow and error");
         }
         refuseSecrets(root, "");
-        String loginUrl = requiredText(root, "loginUrl");
-        checkLoginUrl(loginUrl);
-        String username = requiredText(root, "username");
-        if (!username.contains("@") || username.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidReport("username", "must be a Salesforce username in email form, e.g. integration@acme.com");
-        }
-        LoginFlow flow = flow(requiredText(root, "flow"));
-        ReportedError error = error(root.get("error"));
         Instant failedAt = optionalInstant(root, "failedAt");
-        return new FailureReport(
-                optionalMatching(root, "integrationId", INTEGRATION_ID, "letters, digits and . _ : @ - (at most 128)"),
-                loginUrl,
-                username,
-                flow,
-                error,
+        FailureReport report = new FailureReport(
+                optionalText(root, "integrationId"),
+                requiredText(root, "loginUrl"),
+                requiredText(root, "username"),
+                flow(requiredText(root, "flow")),
+                error(root.get("error")),
                 failedAt == null ? clock.instant() : failedAt,
-                sourceIp(root),
+                optionalText(root, "sourceIp"),
                 optionalInstant(root, "credentialUpdatedAt"),
-                optionalMatching(root, "credentialSecret", SECRET_REFERENCE, "a Secrets Manager secret name or ARN"),
-                optionalMatching(root, "diagnosticsSecret", SECRET_REFERENCE, "a Secrets Manager secret name or ARN"));
+                optionalText(root, "credentialSecret"),
+                optionalText(root, "diagnosticsSecret"));
+        return FailureReportRules.check(report);
     }
 
     /** Walks the whole document: a secret anywhere (even in an unknown field) refuses the report. */
@@ -94,7 +90,7 @@ public final class FailureReportParser {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String name = field.getKey();
                 String fieldPath = path.isEmpty() ? name : path + "." + name;
-                if (SECRET_FIELD.matcher(name).matches() && !field.getValue().isNull()) {
+                if (SecretShapes.isSecretName(name) && !field.getValue().isNull()) {
                     throw new InvalidReport(fieldPath, "looks like a secret; a report carries references to secrets "
                             + "(credentialSecret, diagnosticsSecret: names or ARNs in Secrets Manager), never secrets");
                 }
@@ -104,26 +100,20 @@ public final class FailureReportParser {
             for (int i = 0; i < node.size(); i++) {
                 refuseSecrets(node.get(i), path + "[" + i + "]");
             }
-        } else if (node.isTextual()) {
-            String value = node.asText();
-            if (PEM.matcher(value).find() || SESSION_ID.matcher(value).find() || JWT.matcher(value).find()) {
-                throw new InvalidReport(path, "contains what looks like a key, session id or signed token; "
-                        + "a report carries references to secrets, never secrets");
-            }
+        } else if (node.isTextual() && SecretShapes.looksLikeSecret(node.asText())) {
+            throw new InvalidReport(path, FailureReportRules.SECRET_VALUE);
         }
     }
 
+    /** Loopback by its literal name only: never a DNS lookup. */
+    public static boolean isLoopback(String host) {
+        return FailureReportRules.isLoopback(host);
+    }
+
     private static String requiredText(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            throw new InvalidReport(field, "is required");
-        }
-        if (!node.isTextual()) {
-            throw new InvalidReport(field, "must be a string, not " + kind(node));
-        }
-        String text = node.asText().strip();
-        if (text.isEmpty()) {
-            throw new InvalidReport(field, "must not be empty");
+        String text = optionalText(root, field);
+        if (text == null) {
+            throw new InvalidReport(field, root.hasNonNull(field) ? "must not be empty" : "is required");
         }
         return text;
     }
@@ -140,14 +130,6 @@ public final class FailureReportParser {
         return text.isEmpty() ? null : text;
     }
 
-    private static String optionalMatching(JsonNode root, String field, Pattern pattern, String expected) {
-        String text = optionalText(root, field);
-        if (text != null && !pattern.matcher(text).matches()) {
-            throw new InvalidReport(field, "must be " + expected);
-        }
-        return text;
-    }
-
     private static Instant optionalInstant(JsonNode root, String field) {
         String text = optionalText(root, field);
         if (text == null) {
@@ -158,35 +140,6 @@ public final class FailureReportParser {
         } catch (DateTimeParseException e) {
             throw new InvalidReport(field, "must be an ISO-8601 time with an offset, e.g. 2026-11-27T10:15:00Z");
         }
-    }
-
-    private static void checkLoginUrl(String loginUrl) {
-        URI uri;
-        try {
-            uri = new URI(loginUrl);
-        } catch (URISyntaxException e) {
-            throw new InvalidReport("loginUrl", "is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidReport("loginUrl", "must be an https:// URL such as https://login.salesforce.com or https://acme.my.salesforce.com");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new InvalidReport("loginUrl", "must not carry credentials");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidReport("loginUrl", "must use https:// (http:// is accepted only for loopback hosts)");
-        }
-    }
-
-    /** Loopback by its literal name only: never a DNS lookup. */
-    public static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || (IPV4.matcher(h).matches() && h.startsWith("127."));
     }
 
     private static LoginFlow flow(String text) {
@@ -237,18 +190,6 @@ public final class FailureReportParser {
             }
         }
         return null;
-    }
-
-    private static String sourceIp(JsonNode root) {
-        String ip = optionalText(root, "sourceIp");
-        if (ip == null) {
-            return null;
-        }
-        boolean valid = IPV4.matcher(ip).matches() || (ip.contains(":") && IPV6.matcher(ip).matches());
-        if (!valid) {
-            throw new InvalidReport("sourceIp", "must be an IPv4 or IPv6 address such as 203.0.113.7");
-        }
-        return ip;
     }
 
     private static String kind(JsonNode node) {

@@ -5,7 +5,7 @@ package dev.logindoctor.engine;
  * {@code $.failure}). The next step turns it into an INCONCLUSIVE finding, so nothing is lost.
  *
  * @param step  the step that failed
- * @param error the error type (e.g. {@code Throttled}, {@code States.Timeout})
+ * @param error the error type (e.g. {@code SourceUnavailable}, {@code States.Timeout})
  * @param cause the error message, already free of secrets (our exceptions never carry any)
  */
 public record StepFailure(String step, String error, String cause) {

@@ -5,7 +5,6 @@ import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
-import dev.logindoctor.salesforce.SalesforceException;
 import dev.logindoctor.steps.EliminationStep;
 
 import java.util.List;
@@ -34,7 +33,12 @@ public final class StepRunner {
         this.onError = onError;
     }
 
+    /** The next state, with every held secret value blanked from it (it is stored, logged and passed on). */
     public DiagnosisState run(EliminationStep step, DiagnosisState state) {
+        return HeldSecrets.redact(check(step, state), DiagnosisState.class);
+    }
+
+    private DiagnosisState check(EliminationStep step, DiagnosisState state) {
         DiagnosisState current = absorbFailure(state);
         current = withNeededEvidence(step, current);
         Evidence evidence = new Evidence(current.report(), current.org(), current.trust());
@@ -82,7 +86,7 @@ public final class StepRunner {
     private OrgEvidence fetchOrg(DiagnosisState state) {
         try {
             return sources.fetchOrg(state.report());
-        } catch (SalesforceException e) {
+        } catch (SourceUnavailable e) {
             if (onError == OnError.PROPAGATE) {
                 throw e;
             }
@@ -93,7 +97,7 @@ public final class StepRunner {
     private TrustEvidence fetchTrust(DiagnosisState state) {
         try {
             return sources.fetchTrust(state.report(), state.org());
-        } catch (SalesforceException e) {
+        } catch (SourceUnavailable e) {
             if (onError == OnError.PROPAGATE) {
                 throw e;
             }

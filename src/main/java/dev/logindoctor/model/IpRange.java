@@ -18,6 +18,11 @@ public record IpRange(String start, String end, String description) {
         return Arrays.compareUnsigned(lo, a) <= 0 && Arrays.compareUnsigned(a, hi) <= 0;
     }
 
+    /** True for an IPv4 or IPv6 address literal (no zone, no host name); never a DNS lookup. */
+    public static boolean isAddress(String text) {
+        return text != null && !text.contains("%") && literalBytes(text) != null;
+    }
+
     /** Parses an IP literal without ever doing a DNS lookup. */
     static byte[] literalBytes(String text) {
         if (text == null) {

@@ -1,9 +1,7 @@
 package dev.logindoctor.probe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.engine.FailureReportParser;
-import dev.logindoctor.json.Json;
+import dev.logindoctor.engine.FailureReportRules;
 import dev.logindoctor.engine.LocalDiagnosisEngine;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;
@@ -13,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * Diagnoses a probe failure on the laptop, the way {@code login-doctor diagnose} does: the report
- * goes through the same parser (so the same validation), the local engine runs every step, and the
+ * goes through the same rules as a parsed one, the local engine runs every step, and the
  * diagnosis is stored. Returns the diagnosis id.
  */
 public final class LocalDiagnosisStarter implements DiagnosisStarter {
@@ -29,12 +27,7 @@ public final class LocalDiagnosisStarter implements DiagnosisStarter {
 
     @Override
     public String start(FailureReport report) {
-        FailureReport checked;
-        try {
-            checked = new FailureReportParser(clock).parse(Json.MAPPER.writeValueAsString(report));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the probe's failure report as JSON", e);
-        }
+        FailureReport checked = FailureReportRules.check(report);
         Diagnosis diagnosis = new LocalDiagnosisEngine(sources, clock).diagnose(checked);
         store.accept(diagnosis);
         return diagnosis.diagnosisId();

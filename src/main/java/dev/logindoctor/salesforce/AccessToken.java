@@ -1,5 +1,7 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.HeldSecrets;
+
 import java.util.Objects;
 
 /**
@@ -14,6 +16,8 @@ public final class AccessToken {
             throw new IllegalArgumentException("an access token must not be empty");
         }
         this.value = value;
+        // Whatever text later echoes it (an error body, a history row) is blanked by value.
+        HeldSecrets.hold(value);
     }
 
     /** The raw token, for an Authorization header and nothing else. */

@@ -1,5 +1,7 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.HeldSecrets;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,6 +22,7 @@ public record IntegrationCredentials(String username, String password, String se
                                      String clientSecret, String refreshToken, PrivateKey privateKey, String audience) {
 
     public static IntegrationCredentials parse(String secretJson) {
+        HeldSecrets.holdDocument(secretJson);
         JsonNode root;
         try {
             root = secretJson == null ? null : WireJson.MAPPER.readTree(secretJson);

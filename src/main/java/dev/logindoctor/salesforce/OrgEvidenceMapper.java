@@ -59,10 +59,17 @@ final class OrgEvidenceMapper {
         UserRecord user = null;
         if (userRows == null) {
             lookup = Lookup.UNKNOWN;
+        } else if (userRows.isEmpty()) {
+            lookup = Lookup.NOT_FOUND;
         } else {
-            SObjectRow row = matchingUser(userRows, username);
-            lookup = row == null ? Lookup.NOT_FOUND : Lookup.FOUND;
-            user = row == null ? null : user(row);
+            List<SObjectRow> matches = UserRows.matching(userRows, username);
+            lookup = matches.isEmpty() ? Lookup.UNKNOWN : Lookup.FOUND;
+            user = matches.isEmpty() ? null : UserRows.record(matches);
+            if (matches.isEmpty()) {
+                gaps.put("user", UserRows.noMatch(userRows, username));
+            } else if (user.active() == null) {
+                gaps.put("user", "the User row has no readable IsActive (missing, null, not a boolean, or duplicated rows disagree)");
+            }
         }
         UserRecord baseUser = baseUser();
 
@@ -164,22 +171,6 @@ final class OrgEvidenceMapper {
                 o.instant("TrialExpirationDate"), o.text("OrganizationType"), o.text("TimeZoneSidKey"));
     }
 
-    /** The row whose Username is the report's, ignoring case (Salesforce compares usernames case-insensitively). */
-    private static SObjectRow matchingUser(List<SObjectRow> rows, String wanted) {
-        for (SObjectRow row : rows) {
-            String name = row.text("Username");
-            if (name == null || name.strip().equalsIgnoreCase(wanted.strip())) {
-                return row;
-            }
-        }
-        return null;
-    }
-
-    private static UserRecord user(SObjectRow u) {
-        return new UserRecord(u.text("Id"), u.text("Username"), Boolean.TRUE.equals(u.bool("IsActive")), u.text("ProfileId"),
-                u.text("Profile.Name"), u.text("UserType"), u.instant("LastPasswordChangeDate"), u.instant("LastLoginDate"));
-    }
-
     private UserRecord baseUser() {
         CompositeResponse.Part part = response.part("baseUser");
         if (part == null || !part.ok()) {
@@ -187,8 +178,8 @@ final class OrgEvidenceMapper {
         }
         List<SObjectRow> rows = records(part);
         String base = OrgEvidenceRequest.baseUsername(username);
-        SObjectRow row = rows == null || base == null ? null : matchingUser(rows, base);
-        return row == null ? null : user(row);
+        List<SObjectRow> matches = rows == null || base == null ? List.of() : UserRows.matching(rows, base);
+        return matches.isEmpty() ? null : UserRows.record(matches);
     }
 
     private UserLoginState userLogin(UserRecord user) {
@@ -196,8 +187,8 @@ final class OrgEvidenceMapper {
         if (rows == null) {
             return null;
         }
-        SObjectRow row = rows.stream().filter(r -> r.text("UserId") == null || SalesforceId.same(r.text("UserId"), user.id()))
-                .findFirst().orElse(null);
+        // Only a row that names this user is about this user: one without a readable UserId proves nothing.
+        SObjectRow row = rows.stream().filter(r -> sameId(r.string("UserId"), user.id())).findFirst().orElse(null);
         if (row == null) {
             gaps.put("userLogin", "no UserLogin row for user " + user.id());
             return null;
@@ -220,9 +211,9 @@ final class OrgEvidenceMapper {
         Instant to = failedAt.plus(OrgEvidenceRequest.HISTORY_AFTER);
         List<LoginHistoryRow> kept = new ArrayList<>();
         for (SObjectRow r : rows) {
-            String userId = r.text("UserId");
+            String userId = r.string("UserId");
             Instant time = r.instant("LoginTime");
-            boolean sameUser = userId == null || SalesforceId.same(userId, user.id());
+            boolean sameUser = sameId(userId, user.id());
             if (!sameUser || time == null || time.isBefore(from) || time.isAfter(to)) {
                 continue;
             }
@@ -311,7 +302,7 @@ final class OrgEvidenceMapper {
         } else {
             List<SObjectRow> rows = records(part);
             SObjectRow row = rows == null ? null : rows.stream()
-                    .filter(r -> r.text("Id") == null || SalesforceId.same(r.text("Id"), user.profileId())).findFirst().orElse(null);
+                    .filter(r -> sameId(r.string("Id"), user.profileId())).findFirst().orElse(null);
             JsonNode metadata = row == null ? null : row.get("Metadata");
             if (metadata != null && metadata.isObject()) {
                 return metadata;
@@ -332,12 +323,10 @@ final class OrgEvidenceMapper {
                 // A single range may arrive as an object rather than a one-element array.
                 for (JsonNode r : list.isArray() ? list : List.of(list)) {
                     SObjectRow range = new SObjectRow(r);
-                    if (range.text("startAddress") != null && range.text("endAddress") != null) {
-                        ranges.add(new IpRange(range.text("startAddress"), range.text("endAddress"), range.text("description")));
-                    }
+                    ranges.add(new IpRange(range.string("startAddress"), range.string("endAddress"), range.text("description")));
                 }
             }
-            return ranges;
+            return readable(ranges);
         }
         // Fallback: LoginIpRange rows. Its field names are unconfirmed, hence FIELDS(ALL) and every known spelling.
         String metaWhy = gaps.get("profileMeta");
@@ -362,22 +351,34 @@ final class OrgEvidenceMapper {
             if (owner == null || !SalesforceId.same(owner, user.profileId())) {
                 continue;
             }
-            String start = firstText(r, "StartAddress", "IpStartAddress");
-            String end = firstText(r, "EndAddress", "IpEndAddress");
-            if (start != null && end != null) {
-                ranges.add(new IpRange(start, end, r.text("Description")));
+            ranges.add(new IpRange(firstText(r, "StartAddress", "IpStartAddress"), firstText(r, "EndAddress", "IpEndAddress"), r.text("Description")));
+        }
+        return readable(ranges);
+    }
+
+    private static String firstText(SObjectRow r, String... names) {
+        for (String n : names) {
+            if (r.string(n) != null) {
+                return r.string(n);
+            }
+        }
+        return null;
+    }
+
+    /** The ranges, or null with a gap when one of them has a bound that is no address: a range misread is a gap, not a closed door. */
+    private List<IpRange> readable(List<IpRange> ranges) {
+        for (IpRange range : ranges) {
+            if (!IpRange.isAddress(range.start()) || !IpRange.isAddress(range.end())) {
+                gaps.put("ipRanges", "a Login IP Range of the profile has a start or end that is missing or no IP address");
+                return null;
             }
         }
         return ranges;
     }
 
-    private static String firstText(SObjectRow r, String... names) {
-        for (String n : names) {
-            if (r.text(n) != null) {
-                return r.text(n);
-            }
-        }
-        return null;
+    /** The same record id (15/18 characters, any case); an id that is missing or not a string is not the same. */
+    private static boolean sameId(String id, String expected) {
+        return id != null && expected != null && SalesforceId.same(id, expected);
     }
 
     private LoginHours loginHours(JsonNode metadata, OrgInfo org) {
@@ -390,8 +391,8 @@ final class OrgEvidenceMapper {
         if (hours != null && hours.isObject()) {
             for (DayOfWeek day : DayOfWeek.values()) {
                 String name = day.name().toLowerCase(Locale.ROOT);
-                Integer start = minutes(SObjectRow.field(hours, name + "Start"));
-                Integer end = minutes(SObjectRow.field(hours, name + "End"));
+                Integer start = LoginHoursValues.minutes(SObjectRow.field(hours, name + "Start"));
+                Integer end = LoginHoursValues.minutes(SObjectRow.field(hours, name + "End"));
                 // Both ends or no claim: an end before the start is not a documented shape, so it restricts nothing here.
                 if (start != null && end != null && end >= start) {
                     days.add(new LoginHours.DayWindow(day, start, end));
@@ -399,39 +400,16 @@ final class OrgEvidenceMapper {
             }
         }
         String zone = org == null ? null : org.timeZone();
+        if (!days.isEmpty() && zone != null && !LoginHoursValues.knownZone(zone)) {
+            gaps.put("loginHours", "the profile has login hours but the org's time zone is not one Java knows");
+            return null;
+        }
         if (!days.isEmpty() && zone == null) {
             gaps.put("loginHours", "the profile has login hours but the org's time zone is unknown ("
                     + gaps.getOrDefault("organization", "Organization.TimeZoneSidKey was empty") + ")");
             return null;
         }
         return new LoginHours(zone, days);
-    }
-
-    /** Minutes from midnight: a number, a numeric string, or "HH:mm". */
-    static Integer minutes(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return range(v.asInt());
-        }
-        String t = v.asText().strip();
-        try {
-            if (t.matches("\\d{1,4}")) {
-                return range(Integer.parseInt(t));
-            }
-            if (t.matches("\\d{1,2}:\\d{2}")) {
-                String[] p = t.split(":");
-                return range(Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]));
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through
-        }
-        return null;
-    }
-
-    private static Integer range(int m) {
-        return m >= 0 && m <= 1440 ? m : null;
     }
 
     private OrgSettings settings() {

@@ -1,5 +1,7 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.HeldSecrets;
+
 import java.util.regex.Pattern;
 
 /**
@@ -8,7 +10,7 @@ import java.util.regex.Pattern;
  * first; this only guards the short body excerpts we quote.
  */
 final class Redaction {
-    private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]{8,}");
+    private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}(!|%21)[A-Za-z0-9._%-]{8,}");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]+-----[\\s\\S]*?(-----END [A-Z ]+-----|$)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"'<,]+");
@@ -23,7 +25,9 @@ final class Redaction {
         if (text == null) {
             return null;
         }
-        String t = PEM.matcher(text).replaceAll("[redacted key]");
+        // First what is a secret (the values this process holds, in any encoding), then what looks like one.
+        String t = HeldSecrets.redact(text);
+        t = PEM.matcher(t).replaceAll("[redacted key]");
         t = JSON_SECRET.matcher(t).replaceAll("$1[redacted]");
         t = SOAP_SESSION.matcher(t).replaceAll("$1[redacted]");
         t = BEARER.matcher(t).replaceAll("$1[redacted]");

@@ -57,6 +57,12 @@ final class SObjectRow {
         return v == null || v.isContainerNode() ? null : v.asText();
     }
 
+    /** The field's text only when it is a JSON string: an identity field (Id, Username) of another type is unknown. */
+    String string(String path) {
+        JsonNode v = get(path);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
     /** true/false from a JSON boolean or the strings "true"/"false"; null otherwise. */
     Boolean bool(String path) {
         JsonNode v = get(path);

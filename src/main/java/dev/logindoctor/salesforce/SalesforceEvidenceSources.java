@@ -1,7 +1,9 @@
 package dev.logindoctor.salesforce;
 
 import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.HeldSecrets;
 import dev.logindoctor.engine.SecretResolver;
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
@@ -13,7 +15,8 @@ import java.time.Clock;
  * API. It never logs in with the integration's own credentials — the report's credentialSecret is
  * not even read here. What the caller cannot fix by retrying (no diagnostics secret, an unreadable
  * one, a refused JWT, a refused or garbled request) becomes unavailable evidence with the reason;
- * {@link Throttled} and {@link SalesforceUnavailable} are thrown so the caller can back off and retry.
+ * {@link Throttled} and {@link SalesforceUnavailable} become the engine's {@link SourceUnavailable},
+ * thrown so the caller can back off and retry.
  */
 public final class SalesforceEvidenceSources implements EvidenceSources {
     private final SecretResolver secrets;
@@ -21,6 +24,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
     private final Clock clock;
     private final TokenCache tokens;
     private final TrustEvidenceReader trust;
+    /** The last diagnostics secret read and the My Domain hint it gave: the secret is read once per diagnosis. */
+    private volatile AliasHint lastHint;
+
+    private record AliasHint(String reference, String alias) {
+    }
 
     public SalesforceEvidenceSources(SecretResolver secrets, String trustBaseUrl) {
         this(secrets, trustBaseUrl, new HttpTransport(), Clock.systemUTC());
@@ -47,7 +55,10 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
         DiagnosticsCredentials credentials;
         try {
-            credentials = DiagnosticsCredentials.parse(secrets.secretValue(report.diagnosticsSecret()));
+            String value = secrets.secretValue(report.diagnosticsSecret());
+            HeldSecrets.holdDocument(value);
+            lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
+            credentials = DiagnosticsCredentials.parse(value);
         } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
@@ -56,12 +67,20 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
             return new OrgEvidenceReader(connection, clock).read(report);
         } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
         }
     }
 
     @Override
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
-        return trust.read(report, org, clock.instant(), myDomainFromDiagnosticsSecret(report));
+        try {
+            return trust.read(report, org, clock.instant(), () -> myDomainFromDiagnosticsSecret(report));
+        } catch (Throttled | SalesforceUnavailable e) {
+            throw new SourceUnavailable(e.getMessage(), e);
+        } catch (SalesforceException e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
     }
 
     /**
@@ -72,8 +91,21 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
             return null;
         }
+        AliasHint hint = lastHint;
+        if (hint != null && hint.reference().equals(report.diagnosticsSecret())) {
+            return hint.alias();
+        }
         try {
-            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secrets.secretValue(report.diagnosticsSecret()));
+            return myDomainHint(secrets.secretValue(report.diagnosticsSecret()));
+        } catch (RuntimeException e) {
+            // An unreadable secret is reported by fetchOrg; here it only means no hint.
+            return null;
+        }
+    }
+
+    private static String myDomainHint(String secretValue) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode secret = WireJson.MAPPER.readTree(secretValue);
             com.fasterxml.jackson.databind.JsonNode myDomain = secret == null ? null : secret.get("myDomain");
             if (myDomain != null && myDomain.isTextual() && !myDomain.asText().isBlank()) {
                 return myDomain.asText();

@@ -31,10 +31,33 @@ public final class TrustClient {
 
     /** @param baseUrl e.g. https://api.status.salesforce.com (with or without /v1), or a simulator's base URL */
     public TrustClient(String baseUrl, HttpTransport transport) {
-        String base = OAuthTokenEndpoint.stripSlash(baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip());
-        HttpTransport.requireSecure(URI.create(base), "the Trust API URL");
+        String base = checkBaseUrl(baseUrl);
         this.v1 = base.endsWith("/v1") ? base : base + "/v1";
         this.transport = transport;
+    }
+
+    /**
+     * The Trust base URL, normalized, or {@link InsecureEndpoint} naming what is wrong (never the URL,
+     * which may carry credentials): malformed, not https (http only for a loopback simulator),
+     * credentials in it, or a link-local address such as the cloud metadata endpoint.
+     */
+    public static String checkBaseUrl(String baseUrl) {
+        String base = OAuthTokenEndpoint.stripSlash(baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip());
+        URI uri;
+        try {
+            uri = new URI(base);
+        } catch (java.net.URISyntaxException e) {
+            throw new InsecureEndpoint("the Trust API URL is not a well-formed URL (" + e.getReason() + ")");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InsecureEndpoint("the Trust API URL must not carry credentials");
+        }
+        HttpTransport.requireSecure(uri, "the Trust API URL");
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.startsWith("169.254.") || host.startsWith("[fe80:") || host.equals("metadata.google.internal")) {
+            throw new InsecureEndpoint("the Trust API URL points at a link-local address (" + host + "), such as a cloud metadata endpoint");
+        }
+        return base;
     }
 
     /** {@code /v1/instances/{KEY}/status?childProducts=false}. */
@@ -142,10 +165,13 @@ public final class TrustClient {
         return WireJson.parse(kind, reply.body());
     }
 
-    /** Instance keys and aliases go into the path: letters, digits, dot, dash, underscore only. */
+    /**
+     * Instance keys and aliases go into the path: letters, digits, dot, dash, underscore only. Another
+     * one (from an org's InstanceName, say) is an answer we cannot use, not a crash.
+     */
     private static String name(String value) {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException("not an instance key or alias");
+            throw new MalformedResponse("the instance key or alias is not one the Trust API serves (letters, digits, . _ - only)");
         }
         return value;
     }

@@ -34,7 +34,11 @@ public final class TrustEvidenceReader {
     }
 
     public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now) {
-        return read(report, org, now, null);
+        return read(report, org, now, () -> null);
+    }
+
+    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, String knownAlias) {
+        return read(report, org, now, () -> knownAlias);
     }
 
     /**
@@ -43,7 +47,7 @@ public final class TrustEvidenceReader {
      *                   host is generic (login.salesforce.com) — e.g. during the very maintenance
      *                   that broke the login
      */
-    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, String knownAlias) {
+    public TrustEvidence read(FailureReport report, OrgEvidence org, Instant now, java.util.function.Supplier<String> knownAlias) {
         Instant failedAt = report.failedAt() != null ? report.failedAt() : now;
         try {
             String key = instanceKey(report, org, knownAlias);
@@ -71,14 +75,16 @@ public final class TrustEvidenceReader {
         }
     }
 
-    private String instanceKey(FailureReport report, OrgEvidence org, String knownAlias) {
+    /** @param knownAlias asked only when neither the org nor the login host names the instance */
+    private String instanceKey(FailureReport report, OrgEvidence org, java.util.function.Supplier<String> knownAlias) {
         if (org != null && org.available() && org.organization() != null && org.organization().instanceName() != null
                 && !org.organization().instanceName().isBlank()) {
             return org.organization().instanceName().strip();
         }
         String alias = myDomainAlias(report.loginUrl());
         if (alias == null) {
-            alias = knownAlias == null || knownAlias.isBlank() ? null : knownAlias.strip().toLowerCase(java.util.Locale.ROOT);
+            String known = knownAlias.get();
+            alias = known == null || known.isBlank() ? null : known.strip().toLowerCase(java.util.Locale.ROOT);
         }
         if (alias == null) {
             return null;

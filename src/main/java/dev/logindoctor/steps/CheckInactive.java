@@ -40,6 +40,9 @@ public final class CheckInactive extends BaseCheck {
                     ? "no user " + f.report().username() + " in this org to be active or not"
                     : "whether the user is active is unknown: " + org.gap("user")));
         }
+        if (record.active() == null) {
+            return inconclusive(List.of("whether the user is active is unknown: " + org.gap("user")));
+        }
         if (!record.active()) {
             return confirmed(List.of("User.IsActive = false for " + user), remediation(user));
         }

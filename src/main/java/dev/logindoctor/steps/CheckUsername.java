@@ -37,7 +37,7 @@ public final class CheckUsername extends BaseCheck {
         return switch (org.userLookup()) {
             case UNKNOWN -> inconclusive(List.of("whether " + username + " exists is unknown: " + org.gap("user")));
             case FOUND -> ruledOut(List.of("user " + f.username() + " exists in " + orgName
-                    + (org.user() != null && !org.user().active() ? " (inactive)" : "")));
+                    + (org.user() != null && Boolean.FALSE.equals(org.user().active()) ? " (inactive)" : "")));
             case NOT_FOUND -> notFound(f, orgName);
         };
     }

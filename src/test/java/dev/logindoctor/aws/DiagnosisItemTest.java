@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class DiagnosisItemTest {
         for (Cause cause : List.of(Cause.USER_LOCKED_OUT, Cause.UNDETERMINED)) {
             Diagnosis d = Diagnoses.of("exec-1", "billing-sync", cause, FAILED_AT);
             assertEquals(d, DiagnosisItem.fromJsonMap(DiagnosisItem.toJsonMap(d, Duration.ofDays(1))));
-            Map<String, AttributeValue> attributes = DiagnosisItem.toAttributes(d, Duration.ofDays(1));
-            assertEquals(d, DiagnosisItem.fromAttributes(attributes));
+            Map<String, AttributeValue> attributes = DiagnosisAttributes.toAttributes(d, Duration.ofDays(1));
+            assertEquals(d, DiagnosisAttributes.fromAttributes(attributes));
             assertEquals(AttributeValue.Type.L, attributes.get("findings").type());
             assertEquals(AttributeValue.Type.N, attributes.get("expiresAt").type());
         }

@@ -147,7 +147,7 @@ class DiagnosisScenariosTest {
             assertEquals(1, d.execution().count("StateCaught", firstOrgStep));
             Finding caught = d.diagnosis().findings().stream().filter(f -> f.step().equals(firstOrgStep)).findFirst().orElseThrow();
             assertEquals(Verdict.INCONCLUSIVE, caught.verdict());
-            assertTrue(caught.evidence().get(0).startsWith("the step could not run: Throttled"), caught.evidence().toString());
+            assertTrue(caught.evidence().get(0).startsWith("the step could not run: SourceUnavailable"), caught.evidence().toString());
             assertTrue(d.orgRequests() <= 4, "org API requests: " + d.orgRequests());
             assertNotNull(d.diagnosis().cause(), "the diagnosis is recorded all the same");
         }

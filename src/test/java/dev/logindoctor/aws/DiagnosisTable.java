@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisItem;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;

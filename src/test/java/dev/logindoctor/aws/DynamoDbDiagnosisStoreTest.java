@@ -42,7 +42,7 @@ class DynamoDbDiagnosisStoreTest {
         assertEquals(String.valueOf(d.diagnosedAt().plus(Duration.ofDays(90)).getEpochSecond()), item.get("expiresAt").n());
         assertEquals(TimeToLiveStatus.ENABLED,
                 dynamoDb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().timeToLiveStatus());
-        assertEquals(d, DiagnosisItem.fromAttributes(item));
+        assertEquals(d, DiagnosisAttributes.fromAttributes(item));
     }
 
     @Test

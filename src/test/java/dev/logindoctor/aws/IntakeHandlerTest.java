@@ -137,6 +137,32 @@ class IntakeHandlerTest {
     }
 
     @Test
+    void aDirectReportThatHappensToCarryRequestContextHttpIsStillAReport() throws IOException {
+        String report = REPORT.formatted("2026-11-27T10:15:00Z").strip();
+        JsonNode answer = invoke(report.substring(0, report.length() - 1) + ",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+        assertTrue(answer.get("executionArn").asText().contains(":billing-sync-"), answer.toString());
+    }
+
+    @Test
+    void payloadsBeyondJacksonsLimitsOrWithTrailingTextAreRefusedNotThrown() throws IOException {
+        String deep = "{\"x\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+        assertEquals("InvalidReport", invoke(deep).get("error").asText());
+        assertEquals("InvalidReport", invoke("{\"x\":" + "1".repeat(2000) + "}").get("error").asText());
+        assertEquals("InvalidReport", invoke(REPORT.formatted("2026-11-27T10:15:00Z") + " trailing").get("error").asText());
+        JsonNode overUrl = invoke(urlEvent("POST", deep, false));
+        assertEquals(400, overUrl.get("statusCode").asInt());
+        assertEquals(0, executions());
+    }
+
+    @Test
+    void aSecretPrefixWithoutTrailingSlashIsRefusedBecauseItWouldAdmitLookAlikeNames() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor-prod",
+                        Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertTrue(e.getMessage().contains("SECRET_PREFIX"), e.getMessage());
+    }
+
+    @Test
     void theDuplicateArnIsDerivedFromTheStateMachineArn() {
         assertEquals("arn:aws:states:eu-west-1:123456789012:execution:login-doctor:billing-sync-x",
                 StepFunctionsStarter.executionArn("arn:aws:states:eu-west-1:123456789012:stateMachine:login-doctor", "billing-sync-x"));

@@ -66,7 +66,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
         }
     }
 
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource {
         final Process process;
         final Moto moto;
 
@@ -105,7 +105,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
                 .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
     }
 
-    private static Running start() {
+    static Running start() {
         Path motoServer = TestTools.require(TestTools.MOTO_SERVER);
         int port = freePort();
         try {

@@ -83,8 +83,7 @@ class StateMachineDefinitionTest {
                     "Lambda.TooManyRequestsException"), texts(lambdaRetry.get("ErrorEquals")), step);
             JsonNode salesforceRetry = task.get("Retry").get(1);
             // The Java runtime names a thrown exception by its full class name (LambdaErrorConverter.fromThrowable).
-            assertEquals(Set.of(dev.logindoctor.salesforce.Throttled.class.getName(),
-                    dev.logindoctor.salesforce.SalesforceUnavailable.class.getName()), texts(salesforceRetry.get("ErrorEquals")), step);
+            assertEquals(Set.of(dev.logindoctor.engine.SourceUnavailable.class.getName()), texts(salesforceRetry.get("ErrorEquals")), step);
             assertEquals(1, salesforceRetry.get("MaxAttempts").asInt(), step + ": two tries at most 2 org requests each = the budget of 4");
             for (JsonNode retry : task.get("Retry")) {
                 assertEquals("FULL", retry.get("JitterStrategy").asText(), step);

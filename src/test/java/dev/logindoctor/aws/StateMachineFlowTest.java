@@ -3,6 +3,7 @@ package dev.logindoctor.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
@@ -14,7 +15,6 @@ import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.ReportedError;
 import dev.logindoctor.model.TrustEvidence;
 import dev.logindoctor.model.Verdict;
-import dev.logindoctor.salesforce.Throttled;
 import dev.logindoctor.steps.EliminationStep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +65,7 @@ class StateMachineFlowTest {
     private LocalStateMachine stateMachine;
     private DynamoDbDiagnosisStore store;
 
-    /** Org evidence that throws Throttled for the first {@code throttledFetches} requests. */
+    /** Org evidence that throws SourceUnavailable (as on a throttled org) for the first {@code throttledFetches} requests. */
     private static final class ScriptedSources implements EvidenceSources {
         final AtomicInteger orgFetches = new AtomicInteger();
         volatile int throttledFetches;
@@ -73,7 +73,7 @@ class StateMachineFlowTest {
         @Override
         public OrgEvidence fetchOrg(FailureReport report) {
             if (orgFetches.incrementAndGet() <= throttledFetches) {
-                throw new Throttled("Salesforce answered 403 REQUEST_LIMIT_EXCEEDED");
+                throw new SourceUnavailable("Salesforce answered 403 REQUEST_LIMIT_EXCEEDED");
             }
             return OrgEvidence.unavailable("scripted", 2);
         }
@@ -224,7 +224,7 @@ class StateMachineFlowTest {
         Finding first = stored("throttled-run").findings().get(0);
         assertEquals("CheckUsername", first.step());
         assertEquals(Verdict.INCONCLUSIVE, first.verdict());
-        assertEquals(List.of("the step could not run: Throttled: Salesforce answered 403 REQUEST_LIMIT_EXCEEDED"), first.evidence());
+        assertEquals(List.of("the step could not run: SourceUnavailable: Salesforce answered 403 REQUEST_LIMIT_EXCEEDED"), first.evidence());
     }
 
     @Test

@@ -142,6 +142,21 @@ class DiagnoseCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"file:///etc/passwd", "http://169.254.169.254/latest", "https://169.254.169.254",
+            "https://user:hunter2@status.example.com", "https://exa mple.com/%zz", "ftp://status.example.com", "not a url", "https://[::1"})
+    void aTrustUrlThatIsNoSafeHttpsEndpointExitsTwoWithoutAStackTraceOrItsCredentials(String url) throws Exception {
+        Path report = Files.writeString(dir.resolve("r.json"), """
+                {"loginUrl":"https://login.salesforce.com","username":"a@b.com","flow":"SOAP","error":"INVALID_LOGIN"}""");
+        try (SimulatedOrg org = SimulatedOrg.start(SimScenarios.catalog().get(0))) {
+            Run r = run(org, "diagnose", "--event", report.toString(), "--trust-url", url, "--no-store");
+            assertEquals(LoginDoctor.EXIT_USAGE, r.exit(), r.err());
+            assertTrue(r.err().contains("--trust-url"), r.err());
+            assertFalse(r.err().contains("hunter2"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+
     @Test
     void aMissingEventFileExitsTwo() {
         try (SimulatedOrg org = SimulatedOrg.start("healthy")) {

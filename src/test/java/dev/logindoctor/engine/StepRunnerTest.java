@@ -9,7 +9,6 @@ import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.ReportedError;
 import dev.logindoctor.model.TrustEvidence;
 import dev.logindoctor.model.Verdict;
-import dev.logindoctor.salesforce.Throttled;
 import dev.logindoctor.steps.EliminationStep;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +91,7 @@ class StepRunnerTest {
     @Test
     void locallyARetryableFetchFailureBecomesUnavailableEvidence() {
         CountingSources sources = new CountingSources();
-        sources.orgFailure = new Throttled("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.");
+        sources.orgFailure = new SourceUnavailable("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.");
         StepRunner runner = new StepRunner(sources, StepRunner.OnError.ABSORB);
         DiagnosisState state = runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now()));
         state = runner.run(new FixedStep("B", true, false, Verdict.INCONCLUSIVE), state);
@@ -104,9 +103,9 @@ class StepRunnerTest {
     @Test
     void onLambdaAFetchFailurePropagatesForTheStateMachineToRetry() {
         CountingSources sources = new CountingSources();
-        sources.orgFailure = new Throttled("throttled");
+        sources.orgFailure = new SourceUnavailable("throttled");
         StepRunner runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
-        assertThrows(Throttled.class,
+        assertThrows(SourceUnavailable.class,
                 () -> runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now())));
     }
 

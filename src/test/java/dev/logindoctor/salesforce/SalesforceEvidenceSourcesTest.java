@@ -1,5 +1,6 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.Lookup;
@@ -18,6 +19,7 @@ import java.util.Map;
 import static dev.logindoctor.salesforce.ContractServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,8 +121,11 @@ class SalesforceEvidenceSourcesTest {
     void throttlingAndOutagesAreThrownForTheCallerToRetry() {
         token();
         server.on("POST", "/services/data/v62.0/composite", fixture(403, "rest-error-403-request-limit.json"), fixture(502, "html-error-page.html"));
-        assertThrows(Throttled.class, () -> withDiagnostics().fetchOrg(report()));
-        assertThrows(SalesforceUnavailable.class, () -> withDiagnostics().fetchOrg(report()));
+        // The engine's one retryable failure, carrying what Salesforce said and the original as its cause.
+        SourceUnavailable throttled = assertThrows(SourceUnavailable.class, () -> withDiagnostics().fetchOrg(report()));
+        assertInstanceOf(Throttled.class, throttled.getCause());
+        assertTrue(throttled.getMessage().contains("REQUEST_LIMIT_EXCEEDED"), throttled.getMessage());
+        assertInstanceOf(SalesforceUnavailable.class, assertThrows(SourceUnavailable.class, () -> withDiagnostics().fetchOrg(report())).getCause());
     }
 
     @Test
@@ -131,5 +136,36 @@ class SalesforceEvidenceSourcesTest {
         TrustEvidence t = withDiagnostics().fetchTrust(report(), TrustEvidenceReaderTest.orgOn("NA224"));
         assertTrue(t.available());
         assertEquals("NA224", t.instanceKey());
+    }
+
+    @Test
+    void oneDiagnosisReadsTheDiagnosticsSecretOnceEvenWhenTrustNeedsItsMyDomainHint() {
+        server.on("POST", "/services/oauth2/token", fixture(400, "oauth-error-invalid-assertion.json"));
+        server.on("GET", "/v1/instanceAliases/acme/status", fixture(200, "trust-instance-status-na224.json"));
+        server.on("GET", "/v1/maintenances", fixture(200, "trust-maintenances-na224.json"));
+        server.on("GET", "/v1/incidents", fixture(200, "trust-incidents-na224.json"));
+        SalesforceEvidenceSources sources = withDiagnostics();
+        FailureReport r = report();
+        FailureReport generic = new FailureReport(r.integrationId(), "https://login.salesforce.com", r.username(), r.flow(), r.error(),
+                r.failedAt(), r.sourceIp(), r.credentialUpdatedAt(), r.credentialSecret(), r.diagnosticsSecret());
+        OrgEvidence org = sources.fetchOrg(generic);
+        sources.fetchTrust(generic, org);
+        assertEquals(List.of("login-doctor/diagnostics"), asked);
+    }
+
+    @Test
+    void anErrorBodyThatEchoesTheAccessTokenInAnyEncodingNeverCarriesItIntoTheReason() {
+        String token = "opaque.Token/Value+1234567890";
+        server.on("POST", "/services/oauth2/token", ContractServer.json(200, "{\"access_token\":\"" + token + "\",\"instance_url\":\""
+                + server.baseUrl() + "\",\"id\":\"https://login.salesforce.com/id/00D5g00000ABCDEEA2/0055g00000DIAGNAAA\","
+                + "\"token_type\":\"Bearer\",\"issued_at\":\"1764238500000\",\"scope\":\"api\"}"));
+        String urlEncoded = java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        server.on("POST", "/services/data/v62.0/composite", ContractServer.json(400,
+                "[{\"errorCode\":\"INVALID_FIELD\",\"message\":\"no such session " + urlEncoded + " (" + token.toUpperCase() + ")\"}]"));
+        OrgEvidence e = withDiagnostics().fetchOrg(report());
+        assertFalse(e.available());
+        assertFalse(e.unavailableReason().contains(urlEncoded), e.unavailableReason());
+        assertFalse(e.unavailableReason().toLowerCase().contains(token.toLowerCase()), e.unavailableReason());
+        assertTrue(e.unavailableReason().contains("[redacted]"), e.unavailableReason());
     }
 }

@@ -1,5 +1,6 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.SourceUnavailable;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
@@ -28,6 +29,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,14 +197,14 @@ class SimulatedOrgEvidenceTest {
             FailureReport report = reportFor(org);
             HttpTransport quick = new HttpTransport(Duration.ofSeconds(2), Duration.ofMillis(800), HttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
             org.addFault(new FaultSpec("composite", "throttle", null, null, null, 1));
-            assertThrows(Throttled.class, () -> sources(org, quick).fetchOrg(report));
+            assertInstanceOf(Throttled.class, assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchOrg(report)).getCause());
             org.addFault(new FaultSpec("composite", "status", null, 500, null, 1));
-            assertThrows(SalesforceUnavailable.class, () -> sources(org, quick).fetchOrg(report));
+            assertInstanceOf(SalesforceUnavailable.class, assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchOrg(report)).getCause());
             org.addFault(new FaultSpec("composite", "hang", null, null, null, 1));
-            SalesforceUnavailable hang = assertThrows(SalesforceUnavailable.class, () -> sources(org, quick).fetchOrg(report));
+            SourceUnavailable hang = assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchOrg(report));
             assertTrue(hang.getMessage().contains("timed out after 0.8 s"), hang.getMessage());
             org.addFault(new FaultSpec("composite", "reset", null, null, null, 1));
-            assertThrows(SalesforceUnavailable.class, () -> sources(org, quick).fetchOrg(report));
+            assertInstanceOf(SalesforceUnavailable.class, assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchOrg(report)).getCause());
             org.addFault(new FaultSpec("composite", "html", null, 200, null, 1));
             OrgEvidence html = sources(org, quick).fetchOrg(report);
             assertFalse(html.available());
@@ -212,10 +214,11 @@ class SimulatedOrgEvidenceTest {
             assertFalse(truncated.available());
             assertTrue(truncated.unavailableReason().startsWith("composite body was truncated JSON"), truncated.unavailableReason());
             org.addFault(new FaultSpec("token", "status", null, 503, null, 1));
-            assertThrows(Throttled.class, () -> sources(org, quick).fetchOrg(report));
+            assertInstanceOf(Throttled.class, assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchOrg(report)).getCause());
             org.addFault(new FaultSpec("trust", "status", null, 502, null, 1));
             OrgEvidence onNa = sources(org, quick).fetchOrg(report);
-            assertThrows(SalesforceUnavailable.class, () -> sources(org, quick).fetchTrust(report, onNa));
+            assertInstanceOf(SalesforceUnavailable.class,
+                    assertThrows(SourceUnavailable.class, () -> sources(org, quick).fetchTrust(report, onNa)).getCause());
             org.clearFaults();
             assertTrue(sources(org, quick).fetchOrg(report).available(), "healthy again once the faults are gone");
         }

@@ -1,11 +1,10 @@
 package dev.logindoctor.wiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.engine.StepOrder;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
-import dev.logindoctor.salesforce.SalesforceUnavailable;
-import dev.logindoctor.salesforce.Throttled;
 import dev.logindoctor.steps.EliminationStep;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +43,7 @@ class GeneratedWiringTest {
 
     /** What a step function throws when the evidence source was throttled or unavailable (the runtime names the class). */
     private static List<String> retryableErrors() {
-        return List.of(Throttled.class.getName(), SalesforceUnavailable.class.getName());
+        return List.of(SourceUnavailable.class.getName());
     }
 
     @Test

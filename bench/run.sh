@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The performance benchmark: every number issue 12 tracks, side by side, into target/bench/results.json.
+#
+#   ./mvnw -q -B package -DskipTests && bash bench/run.sh
+#
+# - round trips: RoundTripBench, the local engine over the simulated org behind LatencyProxy at 0 ms
+#   and BENCH_LATENCY_MS (150) per request; also the org and token requests per diagnosis;
+# - cold starts: ColdStartBench, every handler in a fresh JVM with Lambda's java21 flags under AWS's
+#   runtime interface client (vs a trivial Map -> Map handler) and after a SnapStart-style init;
+# - storms: StormBench, 1,000 identical reports through IntakeHandler, StartExecution calls counted;
+# - artifacts: the size of the jar each function group ships.
+# Environment: BENCH_RUNS (5 cold starts per case), BENCH_LATENCY_MS (150), BENCH_REPEATS (best of 3
+# diagnoses), BENCH_ALL_STEPS=1 (every step's cold start, not a representative five), JAVA_HOME.
+# Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 5 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+JAVA="$JAVA_HOME/bin/java"
+JAR=target/login-doctor.jar
+STEP_JAR=${BENCH_STEP_JAR:-target/login-doctor-steps.jar}
+[ -f "$STEP_JAR" ] || STEP_JAR=$JAR
+[ -f "$JAR" ] && [ -d target/test-classes/dev/logindoctor/bench ] || {
+  echo "build first: ./mvnw -q -B package -DskipTests" >&2; exit 1; }
+[ -z "$(find target/classes -newer "$JAR" -name '*.class' | head -1)" ] || {
+  echo "$JAR is older than target/classes: rebuild it with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
+mkdir -p target/bench
+# The test class path (the runtime interface client, moto's SDK clients for set-up), offline when it can be.
+./mvnw -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test >/dev/null 2>&1 \
+  || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test >/dev/null
+TEST_CP=target/classes:target/test-classes:$(cat target/bench/classpath.txt)
+RIC_CP=$(tr ':' '\n' <target/bench/classpath.txt | grep -E 'aws-lambda-java-(runtime-interface-client|serialization)' | paste -sd:)
+# The benchmark's own classes go to the child JVMs in a jar of their own, the same for every case.
+"$JAVA_HOME/bin/jar" cf target/bench/support.jar -C target/test-classes dev/logindoctor/bench \
+  $(cd target/test-classes && ls dev/logindoctor/aws/ColdPath*.class | sed 's#^#-C target/test-classes #')
+echo "JVM: $("$JAVA" -version 2>&1 | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+"$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.RoundTripBench "${BENCH_LATENCY_MS:-150}" "${BENCH_REPEATS:-3}" >target/bench/roundtrips.json
+"$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.StormBench >target/bench/storm.json
+"$JAVA" -cp "$TEST_CP" -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.jar="$JAR" -Dbench.stepJar="$STEP_JAR" \
+  -Dbench.ricClasspath="$RIC_CP" -Dbench.supportJar=target/bench/support.jar -Dbench.java="$JAVA" \
+  -Dbench.allSteps="${BENCH_ALL_STEPS:-0}" \
+  dev.logindoctor.bench.ColdStartBench >target/bench/coldstart.json
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN {printf "%.1f", b / 1048576}'; }
+printf '{"stepArtifactMB": %s, "artifacts": {"steps": {"jar": "%s", "MB": %s}, "intake, record, probe": {"jar": "%s", "MB": %s}}}\n' \
+  "$(mb "$STEP_JAR")" "$STEP_JAR" "$(mb "$STEP_JAR")" "$JAR" "$(mb "$JAR")" >target/bench/artifacts.json
+"$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.BenchResults target/bench/results.json \
+  target/bench/roundtrips.json target/bench/coldstart.json target/bench/storm.json target/bench/artifacts.json
+echo "written: target/bench/results.json" >&2

@@ -1,0 +1,111 @@
+package dev.logindoctor.engine;
+
+import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.IpRange;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a failure report must meet before anything is started, checked on the typed value: the
+ * CLI and Intake after parsing, the probe on the report it builds. A refusal names the field and
+ * what is wrong, never the value.
+ */
+public final class FailureReportRules {
+    static final String SECRET_VALUE = "contains what looks like a key, session id or signed token; "
+            + "a report carries references to secrets, never secrets";
+    /** Salesforce's own limit on a username's length. */
+    static final int MAX_USERNAME = 80;
+    private static final Pattern SECRET_REFERENCE = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,512}");
+    private static final Pattern INTEGRATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+    private FailureReportRules() {
+    }
+
+    /** @return the same report, when it meets every rule */
+    public static FailureReport check(FailureReport report) {
+        if (report == null) {
+            throw new InvalidReport(null, "the report is empty: expected loginUrl, username, flow and error");
+        }
+        checkLoginUrl(required("loginUrl", report.loginUrl()));
+        checkUsername(required("username", report.username()));
+        if (report.flow() == null) {
+            throw new InvalidReport("flow", "is required");
+        }
+        if (report.error() == null) {
+            throw new InvalidReport("error", "is required: {\"code\": \"INVALID_LOGIN\", \"description\": \"...\"}");
+        }
+        required("error.code", report.error().code());
+        matching("integrationId", report.integrationId(), INTEGRATION_ID, "letters, digits and . _ : @ - (at most 128)");
+        matching("credentialSecret", report.credentialSecret(), SECRET_REFERENCE, "a Secrets Manager secret name or ARN");
+        matching("diagnosticsSecret", report.diagnosticsSecret(), SECRET_REFERENCE, "a Secrets Manager secret name or ARN");
+        if (report.sourceIp() != null && !IpRange.isAddress(report.sourceIp())) {
+            throw new InvalidReport("sourceIp", "must be an IPv4 or IPv6 address such as 203.0.113.7");
+        }
+        noSecretValue("error.code", report.error().code());
+        noSecretValue("error.description", report.error().description());
+        noSecretValue("loginUrl", report.loginUrl());
+        noSecretValue("username", report.username());
+        return report;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidReport(field, value == null ? "is required" : "must not be empty");
+        }
+        return value;
+    }
+
+    private static void matching(String field, String value, Pattern pattern, String expected) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new InvalidReport(field, "must be " + expected);
+        }
+    }
+
+    private static void noSecretValue(String field, String value) {
+        if (SecretShapes.looksLikeSecret(value)) {
+            throw new InvalidReport(field, SECRET_VALUE);
+        }
+    }
+
+    private static void checkUsername(String username) {
+        if (!username.contains("@") || username.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidReport("username", "must be a Salesforce username in email form, e.g. integration@acme.com");
+        }
+        if (username.length() > MAX_USERNAME) {
+            throw new InvalidReport("username", "is longer than Salesforce's " + MAX_USERNAME + " characters");
+        }
+    }
+
+    private static void checkLoginUrl(String loginUrl) {
+        URI uri;
+        try {
+            uri = new URI(loginUrl);
+        } catch (URISyntaxException e) {
+            throw new InvalidReport("loginUrl", "is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new InvalidReport("loginUrl", "must be an https:// URL such as https://login.salesforce.com or https://acme.my.salesforce.com");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new InvalidReport("loginUrl", "must not carry credentials");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new InvalidReport("loginUrl", "must use https:// (http:// is accepted only for loopback hosts)");
+        }
+    }
+
+    /** Loopback by its literal name only: never a DNS lookup. */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || (IPV4.matcher(h).matches() && h.startsWith("127."));
+    }
+}

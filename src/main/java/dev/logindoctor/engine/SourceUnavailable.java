@@ -1,0 +1,18 @@
+package dev.logindoctor.engine;
+
+/**
+ * An evidence source was throttled or did not answer (a 5xx, a timeout, a reset connection): the
+ * only failure an {@link EvidenceSources} throws, because only this one is worth trying again
+ * later. On AWS it escapes the step function under this class's name, which the state machine's
+ * Retry matches; locally it becomes unavailable evidence. The message says what happened and never
+ * carries a secret.
+ */
+public final class SourceUnavailable extends RuntimeException {
+    public SourceUnavailable(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public SourceUnavailable(String message) {
+        super(message, null, false, false);
+    }
+}
