@@ -23,6 +23,8 @@ import java.util.Map;
  *                          diagnostics connection logs in through a generic host
  * @param diagnosticsRefusal what Salesforce answered when it refused the diagnostics login itself
  *                          (null when it was not refused): the org refusing everyone is evidence
+ * @param connectedApps     the org's connected apps and their OAuth policies; null = unknown ({@code connectedApps} gap)
+ * @param myDomainPolicy    whether logins must use the org's My Domain host; null = unknown ({@code myDomain} gap)
  */
 public record OrgEvidence(
         boolean available,
@@ -41,7 +43,9 @@ public record OrgEvidence(
         Map<String, String> gaps,
         int requests,
         String instanceUrl,
-        ReportedError diagnosticsRefusal) {
+        ReportedError diagnosticsRefusal,
+        List<ConnectedAppPolicy> connectedApps,
+        MyDomainPolicy myDomainPolicy) {
 
     public OrgEvidence {
         loginHistory = loginHistory == null ? null : List.copyOf(loginHistory);
@@ -49,15 +53,16 @@ public record OrgEvidence(
         gaps = gaps == null ? Map.of() : Map.copyOf(gaps);
         userLookup = userLookup == null ? Lookup.UNKNOWN : userLookup;
         settings = settings == null ? OrgSettings.unknown() : settings;
+        connectedApps = connectedApps == null ? null : List.copyOf(connectedApps);
     }
 
-    /** Without a diagnostics refusal. */
+    /** Without the diagnostics refusal, the connected apps and the My Domain policy (older state documents, tests). */
     public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
                        UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
                        EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
                        String diagnosticsLoginUrl, Map<String, String> gaps, int requests, String instanceUrl) {
         this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
-                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl, null);
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl, null, null, null);
     }
 
     /** Without the org's instance URL (older state documents, tests). */
@@ -66,7 +71,7 @@ public record OrgEvidence(
                        EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
                        String diagnosticsLoginUrl, Map<String, String> gaps, int requests) {
         this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
-                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null, null);
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null);
     }
 
     /** Evidence for a diagnosis that has no usable diagnostics connection. */
@@ -77,12 +82,19 @@ public record OrgEvidence(
     /** The diagnostics login at {@code diagnosticsLoginUrl} was refused, with what Salesforce answered. */
     public static OrgEvidence refused(String reason, int requests, String diagnosticsLoginUrl, ReportedError refusal) {
         return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,
-                null, diagnosticsLoginUrl, Map.of(), requests, null, refusal);
+                null, diagnosticsLoginUrl, Map.of(), requests, null, refusal, null, null);
     }
 
     public OrgEvidence withInstanceUrl(String url) {
         return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
-                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url, diagnosticsRefusal);
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url,
+                diagnosticsRefusal, connectedApps, myDomainPolicy);
+    }
+
+    public OrgEvidence withAppsAndDomain(List<ConnectedAppPolicy> apps, MyDomainPolicy policy) {
+        return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl,
+                diagnosticsRefusal, apps, policy);
     }
 
     /** Why a part is unknown: the recorded gap, or the connection's own reason. */

@@ -1,11 +1,13 @@
 package dev.logindoctor.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.EffectivePermissions;
 import dev.logindoctor.model.IpRange;
 import dev.logindoctor.model.LoginHistoryRow;
 import dev.logindoctor.model.LoginHours;
 import dev.logindoctor.model.Lookup;
+import dev.logindoctor.model.MyDomainPolicy;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.OrgInfo;
 import dev.logindoctor.model.OrgSettings;
@@ -92,8 +94,59 @@ final class OrgEvidenceMapper {
             loginHours = loginHours(metadata, org);
         }
         OrgSettings settings = SecurityPolicyMapper.settings(response, gaps);
+        List<ConnectedAppPolicy> apps = connectedApps();
+        MyDomainPolicy myDomain = myDomainPolicy();
         return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
-                settings, diagnosticsLoginUrl, gaps, requests);
+                settings, diagnosticsLoginUrl, gaps, requests).withAppsAndDomain(apps, myDomain);
+    }
+
+    /** ConnectedApplication rows; a row without a Name names no app and is skipped. */
+    private List<ConnectedAppPolicy> connectedApps() {
+        List<SObjectRow> rows = rows("apps", "connectedApps");
+        if (rows == null) {
+            return null;
+        }
+        List<ConnectedAppPolicy> apps = new ArrayList<>();
+        for (SObjectRow r : rows) {
+            if (r.text("Name") != null) {
+                apps.add(new ConnectedAppPolicy(r.text("Id"), r.text("Name"), r.bool("OptionsAllowAdminApprovedUsersOnly"),
+                        integer(r.get("RefreshTokenValidityPeriod")), r.bool("OptionsRefreshTokenValidityMetric")));
+            }
+        }
+        return apps;
+    }
+
+    /** MyDomainSettings' login policy, from the Tooling API's Metadata; unknown when the type is not served. */
+    private MyDomainPolicy myDomainPolicy() {
+        List<SObjectRow> rows = rows("myDomain", "myDomain");
+        if (rows == null) {
+            return null;
+        }
+        JsonNode metadata = rows.isEmpty() ? null : rows.get(0).get("Metadata");
+        if (metadata == null || !metadata.isObject()) {
+            gaps.put("myDomain", "MyDomainSettings had no Metadata");
+            return null;
+        }
+        SObjectRow m = new SObjectRow(metadata);
+        Boolean api = m.bool("doesApiLoginRequireOrgDomain");
+        Boolean ui = m.bool("canOnlyLoginWithMyDomainUrl");
+        if (api == null && ui == null) {
+            gaps.put("myDomain", "MyDomainSettings' Metadata had neither doesApiLoginRequireOrgDomain nor canOnlyLoginWithMyDomainUrl");
+            return null;
+        }
+        return new MyDomainPolicy(api, ui);
+    }
+
+    /** A whole number from a number or a numeric string; anything else is unknown. */
+    private static Integer integer(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asInt();
+        }
+        String t = v.asText().strip();
+        return t.matches("\\d{1,9}") ? Integer.valueOf(t) : null;
     }
 
     // ---- parts ----

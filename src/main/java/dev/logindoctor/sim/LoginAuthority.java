@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Decides every login the way Salesforce does (SALESFORCE.md §7), in this order: unknown user;
- * instance down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP
+ * the My Domain login policy (a generic host refused); instance down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP
  * Ranges; API Enabled (org, then user); the org's flow settings; password and security token;
  * connected app approval; login rate. Each attempt for a known user writes one LoginHistory row.
  *
@@ -52,6 +52,9 @@ final class LoginAuthority {
         }
         SimUser user = found.get();
         Instant now = org.now();
+        if (org.apiLoginRequiresMyDomain && org.isGenericHost(req.loginHost())) {
+            return LoginOutcome.rejected(user, Rejection.MY_DOMAIN_REQUIRED);
+        }
         if (trust.instanceDown(org.instanceName, now)) {
             return LoginOutcome.rejected(user, Rejection.ORG_IN_MAINTENANCE);
         }
@@ -86,7 +89,9 @@ final class LoginAuthority {
         if (req.flow() == LoginFlow.SOAP && !org.soapLoginEnabled) {
             return LoginOutcome.rejected(user, Rejection.SOAP_LOGIN_DISABLED);
         }
-        if (req.flow() == LoginFlow.OAUTH_PASSWORD && !org.usernamePasswordFlowAllowed) {
+        // External Client Apps never offer the username-password flow, whatever the org's switch says [U: the row text].
+        boolean externalApp = req.app() != null && req.app().policy.externalClientApp();
+        if (req.flow() == LoginFlow.OAUTH_PASSWORD && (!org.usernamePasswordFlowAllowed || externalApp)) {
             return LoginOutcome.rejected(user, Rejection.PASSWORD_FLOW_DISABLED);
         }
         if (req.flow().sendsPassword()) {
@@ -96,7 +101,7 @@ final class LoginAuthority {
             }
         }
         if (req.app() != null && !req.app().approves(user)) {
-            return LoginOutcome.rejected(user, Rejection.NOT_APPROVED);
+            return LoginOutcome.rejected(user, req.flow() == LoginFlow.OAUTH_JWT ? Rejection.NOT_APPROVED : Rejection.APP_ACCESS_DENIED);
         }
         if (org.loginsInLastHour(user) >= org.loginRateLimitPerHour) {
             return LoginOutcome.rejected(user, Rejection.RATE_EXCEEDED);

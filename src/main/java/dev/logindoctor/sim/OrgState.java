@@ -34,6 +34,8 @@ final class OrgState {
     final boolean soapLoginEnabled;
     final boolean usernamePasswordFlowAllowed;
     final boolean apiEnabled;
+    final boolean apiLoginRequiresMyDomain;
+    final boolean uiLoginRequiresMyDomain;
     final int maxInvalidAttempts;
     final int lockoutMinutes;
     /** "User passwords expire in", as the Metadata API names it (NinetyDays, Never...). */
@@ -76,6 +78,8 @@ final class OrgState {
         this.soapLoginEnabled = s == null || !Boolean.FALSE.equals(s.soapLoginEnabled());
         this.usernamePasswordFlowAllowed = s == null || !Boolean.FALSE.equals(s.usernamePasswordFlowAllowed());
         this.apiEnabled = s == null || !Boolean.FALSE.equals(s.apiEnabled());
+        this.apiLoginRequiresMyDomain = s != null && Boolean.TRUE.equals(s.apiLoginRequiresMyDomain());
+        this.uiLoginRequiresMyDomain = s != null && Boolean.TRUE.equals(s.uiLoginRequiresMyDomain());
         SimScenario.PasswordPolicy p = o.passwordPolicy();
         this.maxInvalidAttempts = p == null || p.maxInvalidAttempts() == null ? 10 : p.maxInvalidAttempts();
         this.lockoutMinutes = p == null || p.lockoutMinutes() == null ? 15 : p.lockoutMinutes();
@@ -212,6 +216,18 @@ final class OrgState {
         return sandbox && sandboxName != null
                 ? myDomain + "--" + sandboxName + ".sandbox.my.salesforce.com"
                 : myDomain + ".my.salesforce.com";
+    }
+
+    /**
+     * A host that reaches the org without being its My Domain: the environment's login host or an
+     * instance host (na123.salesforce.com). Loopback (the sim's own address) is not generic.
+     */
+    boolean isGenericHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.replaceAll(":\\d+$", "").toLowerCase(Locale.ROOT);
+        return h.equals(environmentLoginHost()) || h.matches("[a-z]{2,4}\\d{1,4}\\.salesforce\\.com");
     }
 
     String environmentLoginHost() {

@@ -33,6 +33,13 @@ enum Rejection {
     PASSWORD_FLOW_DISABLED("Username-Password Flow Disabled", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
     /** [U] status text. */
     NOT_APPROVED("Failed: Not approved for access", Soap.INVALID_LOGIN, "invalid_grant", "user hasn't approved this consumer", false),
+    /** The same assignment gap answered on the flows other than JWT bearer (docs/salesforce-wire-facts.md, "Connected apps, refresh tokens and My Domain"); [U] status text. */
+    APP_ACCESS_DENIED("Failed: Not approved for access", Soap.INVALID_LOGIN, "invalid_app_access", "user is not admin approved to access this app", false),
+    /**
+     * The My Domain login policy refusing a login through a generic host: LOGIN_ERROR_ORG_DOMAIN_ONLY's
+     * text "Restricted domain"; the wire answer is the bundled one [U].
+     */
+    MY_DOMAIN_REQUIRED("Restricted domain", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", false),
     /** A wrong password, or the right password with a wrong or stale token (the sim's choice, see docs). */
     WRONG_PASSWORD("Invalid Password", Soap.INVALID_LOGIN, "invalid_grant", "authentication failure", true),
     TOKEN_REQUIRED("Failed: API security token required", Soap.LOGIN_MUST_USE_SECURITY_TOKEN, "invalid_grant", "authentication failure", true),

@@ -36,6 +36,11 @@ public final class ErrorSignals {
         return false;
     }
 
+    /** True when the reported code is {@code expected}, ignoring case. */
+    public boolean codeIs(String expected) {
+        return error.codeIs(expected);
+    }
+
     private boolean says(String fragment) {
         return description.contains(fragment);
     }
@@ -149,6 +154,66 @@ public final class ErrorSignals {
         return invalidGrant() && (says("hasn't approved this consumer") || says("has not approved this consumer"));
     }
 
+    /**
+     * invalid_grant "expired access/refresh token" answering a refresh: the refresh token was revoked,
+     * expired under the app's policy, or rotated away by a concurrent refresh. Decisive only for the
+     * refresh-token flow: the text names the refresh token, which no other grant sends.
+     */
+    public boolean refreshTokenInvalid() {
+        return flow == LoginFlow.OAUTH_REFRESH_TOKEN && refreshTokenText();
+    }
+
+    /** The "expired access/refresh token" text, whatever flow the report names. */
+    public boolean refreshTokenText() {
+        return invalidGrant() && says("expired access/refresh token");
+    }
+
+    /**
+     * The token endpoint refused the consumer key or secret: invalid_client_id, invalid_client,
+     * invalid_client_credentials. Under the JWT bearer flow the consumer key travels as the assertion's
+     * iss claim, so there invalid_client_id is the assertion's problem ({@link #jwtProblem()}).
+     */
+    public boolean clientInvalid() {
+        if (flow == LoginFlow.OAUTH_JWT && code("invalid_client_id")) {
+            return false;
+        }
+        return code("invalid_client_id", "invalid_client", "invalid_client_credentials");
+    }
+
+    /**
+     * The app exists but refuses this user or this org: invalid_app_access ("user is not admin approved
+     * to access this app"), no Run As user for the client credentials flow, or an app not installed here.
+     */
+    public boolean appAccessDenied() {
+        return code("invalid_app_access") || says("not admin approved to access this app")
+                || (invalidGrant() && says("no client credentials user enabled"))
+                || says("external client app is not installed") || says("consumer is not installed in your organization");
+    }
+
+    /** Which kind of app access refusal {@link #appAccessDenied()} is. */
+    public enum AppAccessProblem { NOT_ASSIGNED, NO_RUN_AS_USER, NOT_INSTALLED }
+
+    public Optional<AppAccessProblem> appAccessProblem() {
+        if (!appAccessDenied()) {
+            return Optional.empty();
+        }
+        if (says("no client credentials user enabled")) {
+            return Optional.of(AppAccessProblem.NO_RUN_AS_USER);
+        }
+        if (says("not installed")) {
+            return Optional.of(AppAccessProblem.NOT_INSTALLED);
+        }
+        return Optional.of(AppAccessProblem.NOT_ASSIGNED);
+    }
+
+    /**
+     * INVALID_SESSION_ID "Session expired or invalid": the answer of an API call whose access token
+     * timed out, not of a login. Neither an expired assertion nor a dead refresh token.
+     */
+    public boolean sessionExpired() {
+        return code("INVALID_SESSION_ID") || says("session expired or invalid");
+    }
+
     public Optional<JwtProblem> jwtProblem() {
         if (flow != LoginFlow.OAUTH_JWT) {
             return Optional.empty();
@@ -235,6 +300,15 @@ public final class ErrorSignals {
         }
         if (consumerNotApproved()) {
             return Cause.CONNECTED_APP_NOT_APPROVED;
+        }
+        if (refreshTokenInvalid()) {
+            return Cause.REFRESH_TOKEN_INVALID;
+        }
+        if (clientInvalid()) {
+            return Cause.CONNECTED_APP_CLIENT_INVALID;
+        }
+        if (appAccessDenied()) {
+            return Cause.CONNECTED_APP_ACCESS_DENIED;
         }
         if (jwtProblem().isPresent()) {
             return Cause.JWT_ASSERTION_INVALID;

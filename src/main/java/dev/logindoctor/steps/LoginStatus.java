@@ -48,13 +48,17 @@ public enum LoginStatus {
     INSECURE_CHANNEL(Cause.CLIENT_UNSUPPORTED, "Failed: Login over insecure channel"),
     SSO_SERVICE_DOWN(Cause.DELEGATED_AUTH_FAILED, "Your company's authentication service is down"),
     SSO_URL_INVALID(Cause.DELEGATED_AUTH_FAILED, "The Single Sign-On Gateway URL is invalid"),
-    /** My Domain login policy: the cause that reads it is owned elsewhere; until then recognised, naming none. */
-    RESTRICTED_MY_DOMAIN(null, "Restricted domain"),
+    /**
+     * LOGIN_ERROR_ORG_DOMAIN_ONLY (the My Domain login policy), but LOGIN_ERROR_GLOBAL_BLOCK_DOMAIN shows
+     * the same text: only a login through a host other than the org's My Domain makes it the policy.
+     */
+    RESTRICTED_MY_DOMAIN(Cause.MY_DOMAIN_LOGIN_REQUIRED, "Restricted domain"),
     /** A country restriction: no step reads the policy behind it, so it names no cause, but it is a recorded reason. */
     RESTRICTED_COUNTRY(null, "Restricted country"),
     LOGIN_INVALID(null, "Login invalid", "Invalid login"),
-    CONSUMER_DELETED(null, "Failed: Consumer Deleted"),
-    MISSING_CONSUMER_KEY(null, "Failed: Missing Consumer Key Parameter"),
+    CONSUMER_DELETED(Cause.CONNECTED_APP_CLIENT_INVALID, "Failed: Consumer Deleted"),
+    MISSING_CONSUMER_KEY(Cause.CONNECTED_APP_CLIENT_INVALID, "Missing Consumer Key Parameter", "Failed: Missing Consumer Key Parameter"),
+    CONSUMER_PACKAGE_MISSING(Cause.CONNECTED_APP_ACCESS_DENIED, "Package for this consumer is not installed in your organization"),
     /** A Status text outside the dictionary: no opinion, listed in evidence. */
     UNRECOGNIZED(null);
 

@@ -154,7 +154,8 @@ class StateMachineFlowTest {
         assertEquals(List.of("CheckUsername", "CheckSecurityToken", "CheckIpRestriction", "CheckLockout", "CheckMaintenance", "CheckMfa",
                 "CheckFrozen", "CheckInactive", "CheckOrgStatus", "CheckClientSupport", "CheckApiAccess", "CheckPasswordExpiry",
                 "CheckLoginHours", "CheckLoginFlow", "CheckLoginRate", "CheckLoginEndpoint",
-                "CheckConnectedAppApproval", "CheckJwtAssertion", "CheckDelegatedAuth", "CheckPassword"), stepNames);
+                "CheckConnectedAppApproval", "CheckJwtAssertion", "CheckDelegatedAuth",
+                "CheckRefreshToken", "CheckConnectedAppClient", "CheckConnectedAppAccess", "CheckMyDomainLogin", "CheckPassword"), stepNames);
     }
 
     @Test

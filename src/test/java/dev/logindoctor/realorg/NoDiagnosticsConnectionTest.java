@@ -79,8 +79,18 @@ class NoDiagnosticsConnectionTest {
             OAUTH_JWT           | https://login.salesforce.com   | invalid_grant | authentication failure | UNDETERMINED
             OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | IP restricted or invalid login hours | UNDETERMINED
             OAUTH_PASSWORD      | https://login.salesforce.com   | unsupported_grant_type | grant type not supported | UNDETERMINED
-            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_grant | expired access/refresh token | UNDETERMINED
-            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_client_id | client identifier invalid | UNDETERMINED
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_grant | expired access/refresh token | REFRESH_TOKEN_INVALID
+            OAUTH_WEB_SERVER    | https://acme.my.salesforce.com | invalid_grant | expired access/refresh token | UNDETERMINED
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | INVALID_SESSION_ID | Session expired or invalid | UNDETERMINED
+            OAUTH_JWT           | https://login.salesforce.com   | INVALID_SESSION_ID | Session expired or invalid | UNDETERMINED
+            OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_client_id | client identifier invalid | CONNECTED_APP_CLIENT_INVALID
+            OAUTH_CLIENT_CREDENTIALS | https://acme.my.salesforce.com | invalid_client | invalid client credentials | CONNECTED_APP_CLIENT_INVALID
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_client_credentials | client secret invalid | CONNECTED_APP_CLIENT_INVALID
+            OAUTH_JWT           | https://login.salesforce.com   | invalid_client_id | client identifier invalid | JWT_ASSERTION_INVALID
+            OAUTH_REFRESH_TOKEN | https://acme.my.salesforce.com | invalid_app_access | user is not admin approved to access this app | CONNECTED_APP_ACCESS_DENIED
+            OAUTH_CLIENT_CREDENTIALS | https://acme.my.salesforce.com | invalid_grant | no client credentials user enabled | CONNECTED_APP_ACCESS_DENIED
+            OAUTH_JWT           | https://test.salesforce.com    | invalid_grant | External client app is not installed in this org | CONNECTED_APP_ACCESS_DENIED
+            SOAP                | https://login.salesforce.com/services/Soap/u/62.0 | sf:INVALID_LOGIN | INVALID_LOGIN: Invalid username, password, security token; or user locked out. | UNDETERMINED
             OAUTH_PASSWORD      | https://acme.my.salesforce.com | invalid_grant | NULL | UNDETERMINED
             """)
     void theReportAloneProvesOnlyWhatItSays(String flow, String loginUrl, String code, String description, Cause expected) {
@@ -114,6 +124,23 @@ class NoDiagnosticsConnectionTest {
         assertCause(Cause.ORG_MAINTENANCE, org.diagnose(report("SOAP", SOAP_62, "sf:INVALID_LOGIN",
                 "INVALID_LOGIN: Invalid username, password, security token; or user locked out.")));
         assertTrue(org.paths().contains("GET /v1/instanceAliases/acme/status"), () -> org.paths().toString());
+    }
+
+    /** The sample reports in events/reports whose error alone is decisive, as an integration would send them. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            refresh-token-invalid        | REFRESH_TOKEN_INVALID
+            connected-app-client-invalid | CONNECTED_APP_CLIENT_INVALID
+            connected-app-access-denied  | CONNECTED_APP_ACCESS_DENIED
+            my-domain-login-required     | UNDETERMINED
+            """)
+    void theSampleReportsDiagnoseFromTheReportAlone(String file, Cause expected) throws java.io.IOException {
+        var report = (com.fasterxml.jackson.databind.node.ObjectNode) RealOrg.JSON.readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("events/reports/" + file + ".json")));
+        report.remove("diagnosticsSecret");
+        Diagnosis d = org.diagnose(report.toString());
+        assertCause(expected, d);
+        assertTrue(org.paths().stream().noneMatch(p -> p.contains("/services/data")), () -> "the org was read: " + org.paths());
     }
 
     @Test

@@ -184,7 +184,7 @@ final class RealOrg implements AutoCloseable {
         String inst = e.instanceUrl() != null && e.instanceUrl().startsWith(baseUrl()) ? instanceUrl : e.instanceUrl();
         return new OrgEvidence(e.available(), e.unavailableReason(), e.organization(), e.userLookup(), e.user(), e.baseUsernameUser(),
                 e.userLogin(), e.loginHistory(), e.permissions(), e.ipRanges(), e.loginHours(), e.settings(), diag, e.gaps(),
-                e.requests(), inst);
+                e.requests(), inst).withAppsAndDomain(e.connectedApps(), e.myDomainPolicy());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -254,8 +254,12 @@ final class RealOrg implements AutoCloseable {
         }
 
         static Answer healthy() {
-            try (InputStream in = RealOrg.class.getResourceAsStream("/realorg/composite-healthy-integration-user.json")) {
-                return new Answer((ObjectNode) JSON.readTree(in));
+            try (InputStream in = RealOrg.class.getResourceAsStream("/realorg/composite-healthy-integration-user.json");
+                 InputStream apps = RealOrg.class.getResourceAsStream("/realorg/composite-app-and-domain-parts.json")) {
+                ObjectNode root = (ObjectNode) JSON.readTree(in);
+                // The connected apps and the My Domain settings: their own file, appended as the request appends them.
+                root.withArray("compositeResponse").addAll((ArrayNode) JSON.readTree(apps));
+                return new Answer(root);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -340,6 +344,23 @@ final class RealOrg implements AutoCloseable {
             set.put("Name", "X00e5g000004IntPAAS");
             set.put(field, value);
             p.set("body", body);
+            return this;
+        }
+
+        /** One of the connected apps' fields ({@code Billing Sync} is the integration's app). */
+        Answer app(String name, String field, Object value) {
+            for (JsonNode r : records("apps")) {
+                if (name.equals(r.get("Name").asText())) {
+                    set((ObjectNode) r, field, value);
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("no app " + name);
+        }
+
+        /** A field of MyDomainSettings' Metadata. */
+        Answer myDomain(String field, Object value) {
+            set((ObjectNode) record("myDomain").get("Metadata"), field, value);
             return this;
         }
 

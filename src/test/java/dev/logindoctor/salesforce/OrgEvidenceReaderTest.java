@@ -116,7 +116,8 @@ class OrgEvidenceReaderTest {
         assertTrue(expected.get("user").contains("Username = 'o\\'neil@acme.com.uat'"), expected.get("user"));
         assertEquals(new ArrayList<>(expected.keySet()),
                 List.of("org", "user", "baseUser", "userLogin", "history", "perms", "permsBypass", "permsSso", "permsPasswordNeverExpires",
-                        "profileMeta", "ipRanges", "security"));
+                        "profileMeta", "ipRanges", "security",
+                        "apps", "myDomain"));
     }
 
     @Test

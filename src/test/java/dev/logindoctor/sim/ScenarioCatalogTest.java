@@ -146,6 +146,21 @@ class ScenarioCatalogTest {
                     assertTrue(org.state().userByUsername(spec.username()).orElseThrow().effectivePerms().ssoEnabled());
                 }
                 case API_ACCESS_DISABLED -> assertEquals(oauth ? BUNDLED_OAUTH : "API_CURRENTLY_DISABLED", error.code());
+                case REFRESH_TOKEN_INVALID -> {
+                    assertEquals("invalid_grant/expired access/refresh token", error.code() + "/" + error.description());
+                    assertEquals(400, error.httpStatus());
+                    assertEquals(rowsBefore, org.state().historySnapshot().size(), "a refused refresh token leaves no row");
+                }
+                case CONNECTED_APP_CLIENT_INVALID -> assertEquals("invalid_client/invalid client credentials", error.code() + "/" + error.description());
+                case CONNECTED_APP_ACCESS_DENIED -> {
+                    assertEquals("invalid_app_access/user is not admin approved to access this app", error.code() + "/" + error.description());
+                    assertEquals("Failed: Not approved for access", lastStatus);
+                }
+                case MY_DOMAIN_LOGIN_REQUIRED -> {
+                    assertBundled(error, oauth);
+                    assertEquals("https://login.salesforce.com", spec.loginUrl());
+                    assertEquals("Restricted domain", lastStatus);
+                }
                 case UNDETERMINED -> throw new AssertionError("no scenario expects UNDETERMINED");
             }
         }

@@ -1,6 +1,7 @@
 package dev.logindoctor.steps;
 
 import dev.logindoctor.model.Cause;
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.IpRange;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.LoginHours;
@@ -107,6 +108,19 @@ final class Fixtures {
             // An admin removed API Enabled from the integration's profile.
             case API_ACCESS_DISABLED -> Scenario.healthy().error("API_CURRENTLY_DISABLED", "API is disabled for this User")
                     .permissions(false, true, false, false, null).history();
+            // A refresh-token integration whose refresh token was revoked; a token endpoint refusal leaves no row.
+            case REFRESH_TOKEN_INVALID -> Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                    .error("invalid_grant", "expired access/refresh token").history();
+            // The consumer secret was rotated in the app but not in the integration's secret.
+            case CONNECTED_APP_CLIENT_INVALID -> Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                    .error("invalid_client", "invalid client credentials").history();
+            // The app admits only admin-approved users, and the integration user's profile is not assigned.
+            case CONNECTED_APP_ACCESS_DENIED -> Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                    .error("invalid_app_access", "user is not admin approved to access this app").history()
+                    .connectedApps(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", true, null, null));
+            // The org refuses API logins through login.salesforce.com; the refusal left no row.
+            case MY_DOMAIN_LOGIN_REQUIRED -> Scenario.healthy().loginUrl("https://login.salesforce.com").history()
+                    .myDomainPolicy(true, true);
             case UNDETERMINED -> throw new IllegalArgumentException("no fixture for UNDETERMINED");
         };
     }
@@ -190,6 +204,25 @@ final class Fixtures {
                 .error("rate_limit_exceeded", "number of logins exceeded").history()));
         out.add(new Variant("a username missing behind the generic host", Cause.USERNAME_NOT_FOUND, Scenario.healthy()
                 .loginUrl("https://login.salesforce.com").username("intgration@acme.com").userNotFound()));
+        out.add(new Variant("the Missing Consumer Key Parameter row", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "authentication failure")
+                .addHistory(row(at(0), "Missing Consumer Key Parameter"))));
+        out.add(new Variant("the Consumer Deleted row", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "authentication failure")
+                .addHistory(row(at(0), "Failed: Consumer Deleted"))));
+        out.add(new Variant("a wrong consumer key on the client credentials flow", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_CLIENT_CREDENTIALS).error("invalid_client_id", "client identifier invalid").history()));
+        out.add(new Variant("no Run As user", Cause.CONNECTED_APP_ACCESS_DENIED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_CLIENT_CREDENTIALS).error("invalid_grant", "no client credentials user enabled").history()));
+        out.add(new Variant("an External Client App missing after a sandbox refresh", Cause.CONNECTED_APP_ACCESS_DENIED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_WEB_SERVER).error("invalid_request", "External client app is not installed in this org").history()));
+        out.add(new Variant("the Restricted domain row through login.salesforce.com", Cause.MY_DOMAIN_LOGIN_REQUIRED, Scenario.healthy()
+                .loginUrl("https://login.salesforce.com").myDomainPolicy(null, null).addHistory(row(at(0), "Restricted domain"))));
+        out.add(new Variant("a revoked refresh token with the app's expiry policy", Cause.REFRESH_TOKEN_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "expired access/refresh token")
+                .connectedApps(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", false, 90, true))
+                .history(new dev.logindoctor.model.LoginHistoryRow(at(-40), "Success", "203.0.113.7", "Remote Access 2.0",
+                        "OauthRefreshToken", "login.salesforce.com", "N/A", "N/A", "Billing Sync", Scenario.USER_ID_18))));
         return out;
     }
 }

@@ -54,6 +54,9 @@ class LoginStatusTest {
             "Failed: Login over insecure channel | INSECURE_CHANNEL",
             "Your company's authentication service is down | SSO_SERVICE_DOWN",
             "The Single Sign-On Gateway URL is invalid | SSO_URL_INVALID",
+            "Restricted Domain | RESTRICTED_MY_DOMAIN",
+            "Missing Consumer Key Parameter | MISSING_CONSUMER_KEY",
+            "Package for this consumer is not installed in your organization | CONSUMER_PACKAGE_MISSING",
     })
     void matchesTheDictionaryWhateverTheCase(String text, LoginStatus expected) {
         assertEquals(expected, LoginStatus.of(text));
@@ -90,5 +93,14 @@ class LoginStatusTest {
         assertTrue(LoginStatus.OAUTH_INVALID_IP.couldMean(Cause.LOGIN_IP_RESTRICTED));
         assertTrue(LoginStatus.OAUTH_INVALID_IP.couldMean(Cause.LOGIN_HOURS_RESTRICTED));
         assertTrue(LoginStatus.INVALID_PASSWORD.couldMean(Cause.DELEGATED_AUTH_FAILED));
+    }
+
+    @Test
+    void theAppAndDomainTextsNameTheirCauses() {
+        assertEquals(Cause.MY_DOMAIN_LOGIN_REQUIRED, LoginStatus.of("Restricted domain").cause());
+        assertEquals(Cause.CONNECTED_APP_CLIENT_INVALID, LoginStatus.of("Missing Consumer Key Parameter").cause());
+        assertEquals(Cause.CONNECTED_APP_CLIENT_INVALID, LoginStatus.of("Failed: Consumer Deleted").cause());
+        assertEquals(Cause.CONNECTED_APP_ACCESS_DENIED, LoginStatus.of("Package for this consumer is not installed in your organization").cause());
+        assertEquals(LoginStatus.RESTRICTED_DOMAIN, LoginStatus.of("Restricted IP"), "'Restricted IP' stays the profile's IP ranges");
     }
 }

@@ -1,5 +1,6 @@
 package dev.logindoctor.steps;
 
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.EffectivePermissions;
 import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.FailureReport;
@@ -8,6 +9,7 @@ import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.LoginHistoryRow;
 import dev.logindoctor.model.LoginHours;
 import dev.logindoctor.model.Lookup;
+import dev.logindoctor.model.MyDomainPolicy;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.OrgInfo;
 import dev.logindoctor.model.OrgSettings;
@@ -63,6 +65,8 @@ final class Scenario {
     OrgSettings settings = new OrgSettings(true, true, true, 10, 15);
     String diagnosticsLoginUrl = "https://acme.my.salesforce.com";
     Map<String, String> gaps = new HashMap<>();
+    List<ConnectedAppPolicy> connectedApps = List.of(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", false, null, null));
+    MyDomainPolicy myDomainPolicy = new MyDomainPolicy(false, false);
 
     // trust
     TrustEvidence trust = new TrustEvidence(true, null, "NA123", "OK", List.of());
@@ -208,6 +212,16 @@ final class Scenario {
         return this;
     }
 
+    Scenario connectedApps(ConnectedAppPolicy... apps) {
+        connectedApps = List.of(apps);
+        return this;
+    }
+
+    Scenario myDomainPolicy(Boolean apiRequiresMyDomain, Boolean uiRequiresMyDomain) {
+        myDomainPolicy = new MyDomainPolicy(apiRequiresMyDomain, uiRequiresMyDomain);
+        return this;
+    }
+
     Scenario trust(TrustEvidence value) {
         trust = value;
         return this;
@@ -228,7 +242,7 @@ final class Scenario {
             return OrgEvidence.refused(unavailableReason, 1, refusal == null ? null : diagnosticsLoginUrl, refusal);
         }
         return new OrgEvidence(true, null, organization, userLookup, user, baseUsernameUser, userLogin, history, permissions,
-                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2);
+                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2).withAppsAndDomain(connectedApps, myDomainPolicy);
     }
 
     Evidence evidence() {
