@@ -6,6 +6,7 @@ import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.ReportedError;
 import dev.logindoctor.model.TrustEvidence;
 
 import java.time.Clock;
@@ -112,7 +113,10 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock);
         try {
             return new OrgEvidenceReader(connection, clock).read(report);
-        } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
+        } catch (LoginRejected e) {
+            // What the org answered the diagnostics login is itself evidence (an org locked for everyone).
+            return OrgEvidence.refused(e.getMessage(), connection.requests(), credentials.loginUrl(), new ReportedError(e.code(), e.description()));
+        } catch (RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
         } catch (Throttled | SalesforceUnavailable e) {
             throw new SourceUnavailable(e.getMessage(), e);

@@ -81,6 +81,22 @@ final class OrgTables {
                 sets.add(r);
             }
             t.put("PermissionSet", sets);
+            List<Map<String, Object>> apps = new ArrayList<>();
+            for (SimApp a : org.apps) {
+                // External Client Apps are not ConnectedApplication rows; an app known but not installed is not either.
+                if (a.policy.externalClientApp() || !a.policy.installed()) {
+                    continue;
+                }
+                SimApp.Expiry e = a.policy.expiry();
+                apps.add(row("Id", a.id, "Name", a.name, "OptionsAllowAdminApprovedUsersOnly", a.adminApprovedOnly,
+                        "OptionsRefreshTokenValidityMetric", e != null && e.ifNotUsed(),
+                        "RefreshTokenValidityPeriod", e == null ? null : e.period()));
+            }
+            t.put("ConnectedApplication", apps);
+            t.put("tooling:MyDomainSettings", List.of(row("Id", SalesforceId.to18("0Md" + org.orgId.substring(3, 15)),
+                    "DurableId", "MyDomainSettings", "FullName", "MyDomain", "Metadata", row(
+                            "canOnlyLoginWithMyDomainUrl", org.uiLoginRequiresMyDomain,
+                            "doesApiLoginRequireOrgDomain", org.apiLoginRequiresMyDomain))));
             t.put("tooling:SecuritySettings", List.of(row("Id", SalesforceId.to18("0Ss" + org.orgId.substring(3, 15)),
                     "DurableId", "SecuritySettings", "FullName", "Security", "Metadata", securityMetadata(org))));
         }
@@ -140,6 +156,8 @@ final class OrgTables {
         r.put("PermissionsBypassMFAForUiLogins", p.bypassMfaForUiLogins());
         r.put("PermissionsManageUsers", p.manageUsers());
         r.put("PermissionsViewSetup", p.viewSetup());
+        r.put("PermissionsIsSsoEnabled", p.ssoEnabled());
+        r.put("PermissionsPasswordNeverExpires", p.passwordNeverExpires());
     }
 
     /**
@@ -187,7 +205,7 @@ final class OrgTables {
      */
     private static Map<String, Object> securityMetadata(OrgState org) {
         Map<String, Object> policies = new LinkedHashMap<>();
-        policies.put("expiration", "NinetyDays");
+        policies.put("expiration", org.passwordExpiration);
         policies.put("historyRestriction", "3");
         policies.put("lockoutInterval", switch (org.lockoutMinutes) {
             case 0 -> "Forever";

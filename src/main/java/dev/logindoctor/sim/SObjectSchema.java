@@ -72,7 +72,14 @@ final class SObjectSchema {
         add(STANDARD, obj("LoginIpRange", "Login IP Range", "0Lr", false, List.of(
                 id(), ref("ProfileId", "Profile", "Profile"), str("StartAddress"), str("EndAddress"), str("Description"))));
 
+        // ConnectedApplication: Object Reference fields, all read-only; External Client Apps are not rows here.
+        add(STANDARD, obj("ConnectedApplication", "Connected App", "0H4", false, List.of(
+                id(), str("Name"), bool("OptionsAllowAdminApprovedUsersOnly"), bool("OptionsRefreshTokenValidityMetric"),
+                integer("RefreshTokenValidityPeriod"), str("StartUrl"), pick("MobileSessionTimeout"))));
+
         add(TOOLING, obj("Profile", "Profile", "00e", true, List.of(id(), str("Name"), str("FullName"), complex("Metadata"))));
+        // Unconfirmed: whether the Tooling API serves MyDomainSettings as it serves SecuritySettings (the Metadata API type exists from v47.0).
+        add(TOOLING, obj("MyDomainSettings", "My Domain Settings", "0Md", true, List.of(id(), str("DurableId"), str("FullName"), complex("Metadata"))));
         add(TOOLING, obj("SecuritySettings", "Security Settings", "0Ss", true, List.of(id(), str("DurableId"), str("FullName"), complex("Metadata"))));
     }
 
@@ -94,7 +101,9 @@ final class SObjectSchema {
     private static List<FieldDef> withPermissions(List<FieldDef> base) {
         List<FieldDef> all = new ArrayList<>(base);
         for (String p : List.of("PermissionsApiEnabled", "PermissionsApiUserOnly", "PermissionsForceTwoFactor", "PermissionsTwoFactorApi",
-                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup")) {
+                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup",
+                // Unconfirmed: in a real org IsSsoEnabled exists only where delegated authentication is on; the sim always has it.
+                "PermissionsIsSsoEnabled", "PermissionsPasswordNeverExpires")) {
             all.add(bool(p));
         }
         return all;
@@ -114,6 +123,10 @@ final class SObjectSchema {
 
     private static FieldDef bool(String name) {
         return new FieldDef(name, "boolean", true, null, null);
+    }
+
+    private static FieldDef integer(String name) {
+        return new FieldDef(name, "int", true, null, null);
     }
 
     private static FieldDef dt(String name) {

@@ -132,7 +132,9 @@ public final class SimIntegration {
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "login")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
         if (r.statusCode() == 200) {
-            return null;
+            // login() succeeds for an expired password; the client's next call gets the fault it then reports.
+            return r.body().contains("<passwordExpired>true</passwordExpired>") ? new LoginError("INVALID_OPERATION_WITH_EXPIRED_PASSWORD",
+                    "The users password has expired, you must call SetPassword before attempting any other API operations", 200) : null;
         }
         return soapFault(r.body(), r.statusCode());
     }

@@ -24,6 +24,11 @@ final class SimTokenEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     /** Salesforce accepts an exp at most 3 minutes ahead (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow). */
     private static final long MAX_EXP_AHEAD_SECONDS = 180;
+    /**
+     * Clock skew allowed on top: a client signs on its own clock, and a standalone sim moved to "now"
+     * starts its clock only once the scenario is loaded, a few seconds behind the real one.
+     */
+    private static final long SKEW_SECONDS = 30;
 
     private final SimulatedOrg sim;
 
@@ -56,12 +61,27 @@ final class SimTokenEndpoint {
         }
     }
 
+    /**
+     * An app this org knows but has not installed (an External Client App after a sandbox refresh)
+     * refuses every grant. The text is the one clients report; its error code is the sim's choice (unconfirmed).
+     */
+    private static boolean refusedAsNotInstalled(HttpExchange ex, SimApp app) throws IOException {
+        if (app.policy.installed()) {
+            return false;
+        }
+        HttpIo.sendOAuthError(ex, 400, "invalid_grant", "External client app is not installed in this org");
+        return true;
+    }
+
     private void password(HttpExchange ex, Map<String, String> form) throws IOException {
         String username = form.get("username");
         Optional<SimApp> app = sim.state().appByConsumerKey(form.getOrDefault("client_id", ""));
         if (app.isEmpty()) {
             recordFailure(username);
             HttpIo.sendOAuthError(ex, 400, "invalid_client_id", "client identifier invalid");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         if (!secretMatches(app.get(), form.get("client_secret"), true)) {
@@ -84,6 +104,9 @@ final class SimTokenEndpoint {
         if (app.isEmpty()) {
             recordFailure(jwt.sub);
             HttpIo.sendOAuthError(ex, 400, "invalid_client_id", "client identifier invalid");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         String problem = assertionProblem(jwt, app.get());
@@ -110,7 +133,7 @@ final class SimTokenEndpoint {
         if (jwt.exp <= now) {
             return "expired authorization code";
         }
-        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS) {
+        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS + SKEW_SECONDS) {
             return "invalid assertion";
         }
         return null;
@@ -135,12 +158,21 @@ final class SimTokenEndpoint {
             HttpIo.sendOAuthError(ex, 400, "invalid_client", "invalid client credentials");
             return;
         }
-        SimApp.Grant grant = app.get().refreshTokens.get(form.getOrDefault("refresh_token", ""));
-        if (grant == null || grant.revoked()) {
-            HttpIo.sendOAuthError(ex, 400, "invalid_grant", "expired access/refresh token");
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
-        login(ex, LoginFlow.OAUTH_REFRESH_TOKEN, grant.username(), null, app.get());
+        SimApp a = app.get();
+        String token = form.getOrDefault("refresh_token", "");
+        // One refresh at a time per app: under rotation the second of two concurrent refreshes must see the token retired.
+        synchronized (a) {
+            Optional<SimApp.Grant> grant = a.usableGrant(token, sim.state().now());
+            if (grant.isEmpty()) {
+                a.owner(token).ifPresent(this::recordFailure);
+                HttpIo.sendOAuthError(ex, 400, "invalid_grant", "expired access/refresh token");
+                return;
+            }
+            login(ex, LoginFlow.OAUTH_REFRESH_TOKEN, grant.get().username(), null, a, () -> a.refreshed(token, sim.state().now()));
+        }
     }
 
     private void clientCredentials(HttpExchange ex, Map<String, String> form) throws IOException {
@@ -150,7 +182,11 @@ final class SimTokenEndpoint {
             return;
         }
         if (!secretMatches(app.get(), form.get("client_secret"), true)) {
+            recordFailure(app.get().runAsUsername);
             HttpIo.sendOAuthError(ex, 400, "invalid_client", "invalid client credentials");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         if (app.get().runAsUsername == null) {
@@ -161,6 +197,12 @@ final class SimTokenEndpoint {
     }
 
     private void login(HttpExchange ex, LoginFlow flow, String username, String password, SimApp app) throws IOException {
+        login(ex, flow, username, password, app, Optional::empty);
+    }
+
+    /** @param onSuccess after a granted login: the new refresh token to hand out, if any (rotation) */
+    private void login(HttpExchange ex, LoginFlow flow, String username, String password, SimApp app,
+                       java.util.function.Supplier<Optional<String>> onSuccess) throws IOException {
         String host = sim.loginHost(ex);
         LoginRequest req = new LoginRequest(flow, username, password, HttpIo.sourceIp(ex), host, sim.isForeignHost(host),
                 null, null, app.name, app);
@@ -181,6 +223,7 @@ final class SimTokenEndpoint {
         body.put("id", id);
         body.put("token_type", "Bearer");
         body.put("issued_at", issuedAt);
+        onSuccess.get().ifPresent(next -> body.put("refresh_token", next));
         HttpIo.sendJson(ex, 200, body);
     }
 

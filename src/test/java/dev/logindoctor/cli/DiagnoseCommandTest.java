@@ -77,6 +77,26 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aLockedOrgRefusingTheDiagnosticsUserTooIsADiagnosisNotAFailedConnection() throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start("org-unavailable")) {
+            IntegrationSpec spec = org.scenario().integration();
+            SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, error, DemoCommand.DIAGNOSTICS_SECRET));
+            Path secrets = Files.writeString(dir.resolve("secrets.json"),
+                    JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(org.diagnosticsSecretJson())).toString());
+
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--json", "--no-store");
+
+            assertEquals(LoginDoctor.EXIT_OK, r.exit(), r.err());
+            JsonNode out = JSON.readTree(r.out());
+            assertEquals("ORG_UNAVAILABLE", out.get("cause").asText(), r.out());
+            assertTrue(r.out().contains("the diagnostics login was refused the same way: inactive_org"), r.out());
+            assertTrue(r.err().contains("inactive_org"), "the refused connection is still said: " + r.err());
+        }
+    }
+
+    @Test
     void aStandaloneSimMovedToNowWorksWithTheRealClock() throws Exception {
         // What `login-doctor sim` serves: the scenario happening now, so a JWT signed on the real clock is accepted.
         try (SimulatedOrg org = SimulatedOrg.start(SimScenarios.startingAt(SimScenarios.load("user-frozen"), java.time.Instant.now()))) {

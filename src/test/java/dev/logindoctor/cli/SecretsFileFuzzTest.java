@@ -68,7 +68,7 @@ class SecretsFileFuzzTest {
         FileSecretResolver resolver;
         try {
             resolver = FileSecretResolver.load(file);
-        } catch (Args.UsageError refused) {
+        } catch (UsageError refused) {
             assertTrue(refused.getMessage().startsWith("--secrets"), refused.getMessage());
             assertFalse(refused.getMessage().contains(ReportFuzzInputs.CANARY), refused.getMessage());
             Statistics.label("file").collect("refused");

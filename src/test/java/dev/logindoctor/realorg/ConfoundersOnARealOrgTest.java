@@ -44,7 +44,8 @@ class ConfoundersOnARealOrgTest {
             "Failed: API security token required|SECURITY_TOKEN_MISSING_OR_STALE",
             "Failed: Computer activation required|SECURITY_TOKEN_MISSING_OR_STALE",
             "Restricted IP|LOGIN_IP_RESTRICTED",
-            "Failed: IP Address Not Allowed|LOGIN_IP_RESTRICTED",
+            // IP or Login Hours: with neither restricted on the profile, the text alone confirms nothing (issue 9).
+            "Failed: IP Address Not Allowed|UNDETERMINED",
             "Restricted time|LOGIN_HOURS_RESTRICTED",
             "RESTRICTED TIME|LOGIN_HOURS_RESTRICTED",
             "User is frozen|USER_FROZEN",
@@ -56,6 +57,11 @@ class ConfoundersOnARealOrgTest {
             "Login Rate Exceeded|LOGIN_RATE_EXCEEDED",
             "Failed: Quantum flux misaligned|UNDETERMINED",
             "Login invalid|UNDETERMINED",
+            "Organization locked|ORG_UNAVAILABLE",
+            "Trial Expired|ORG_UNAVAILABLE",
+            "Failed: Login over insecure channel|CLIENT_UNSUPPORTED",
+            "The Single Sign-On Gateway URL is invalid|DELEGATED_AUTH_FAILED",
+            "Restricted country|UNDETERMINED",
     })
     void theStatusTextDecidesInAnyWording(String status, Cause expected) {
         org.answer(RealOrg.Answer.healthy().history(
