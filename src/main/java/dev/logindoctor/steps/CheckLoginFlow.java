@@ -105,7 +105,7 @@ public final class CheckLoginFlow extends BaseCheck {
     private static String passwordFlowFix() {
         return "Setup → OAuth and OpenID Connect Settings → turn on \"Allow OAuth Username-Password Flows\" (blocked by default in orgs "
                 + "created in Summer '23 or later). If the integration's app is an External Client App, that switch does not help: "
-                + "External Client Apps never support the username-password flow, so move it to the JWT bearer or client credentials flow."
+                + "the username-password flow is not available to External Client Apps at all, so move it to the JWT bearer or client credentials flow."
                 + MOVE_TO_JWT;
     }
 }

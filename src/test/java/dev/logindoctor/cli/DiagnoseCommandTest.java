@@ -173,7 +173,8 @@ class DiagnoseCommandTest {
         Path store = dir.resolve("demo.jsonl");
         Cli.Run demo = Cli.run(Cli.at(dir), "demo", "--save", "--store", store.toString());
         assertEquals(0, demo.exit(), demo.out() + demo.err());
-        assertFalse(demo.out().contains("FAIL"), demo.out());
+        // FAIL in the result column only: "DELEGATED_AUTH_FAILED" is a cause, not a miss.
+        assertFalse(demo.out().lines().anyMatch(l -> l.matches(".*\\sFAIL\\s.*")), demo.out());
         for (String scenario : SimScenarios.catalog()) {
             assertTrue(demo.out().contains(scenario), scenario);
         }
