@@ -31,7 +31,7 @@ class PasswordExpiresTest {
                 null, neverExpires);
         OrgEvidence org = new OrgEvidence(true, null, null, Lookup.FOUND, user, null, null, List.of(), perms, List.of(), null,
                 new OrgSettings(true, true, true, 10, 15, expiryDays), "https://acme.my.salesforce.com",
-                Map.of("passwordExpiry", "SecuritySettings could not be read"), 2);
+                Map.of("passwordExpiry", "SecuritySettings could not be read"), 2, null);
         FailureReport integration = new FailureReport("billing-sync", "https://acme.my.salesforce.com", "billing.sync@acme.com", flow,
                 null, NOW, null, null, "local/billing-sync", "local/diagnostics");
         return new PasswordExpires().assess(new RiskEvidence(integration, org, null, null, NOW, Duration.ofDays(30), Duration.ofMinutes(15)));
