@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every secret value and access token this process holds, so that text from any source — an error
@@ -31,7 +30,8 @@ public final class HeldSecrets {
     static final int MIN_LENGTH = 6;
     /** A long-running process forgets the oldest forms rather than grow without bound. */
     private static final int MAX_FORMS = 4096;
-    private static final Set<String> FORMS = ConcurrentHashMap.newKeySet();
+    /** Insertion order, so that the oldest forms are the ones forgotten; guarded by its own lock. */
+    private static final Set<String> FORMS = new LinkedHashSet<>();
     private static volatile List<String> longestFirst = List.of();
     /** The same forms in lower case, for the fast "does anything leak?" scan. */
     private static volatile List<String> lowerForms = List.of();
@@ -59,12 +59,20 @@ public final class HeldSecrets {
                 }
             }
         }
-        if (FORMS.size() + forms.size() > MAX_FORMS) {
-            FORMS.clear();
+        synchronized (FORMS) {
+            forms.stream().filter(f -> f.length() >= MIN_LENGTH).forEach(f -> {
+                FORMS.remove(f); // held again: it is the newest now
+                FORMS.add(f);
+            });
+            // Forget the oldest, never everything: clearing would drop secrets still in use.
+            Iterator<String> oldest = FORMS.iterator();
+            while (FORMS.size() > MAX_FORMS) {
+                oldest.next();
+                oldest.remove();
+            }
+            longestFirst = FORMS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            lowerForms = longestFirst.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
         }
-        forms.stream().filter(f -> f.length() >= MIN_LENGTH).forEach(FORMS::add);
-        longestFirst = FORMS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        lowerForms = longestFirst.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
     }
 
     /**
@@ -202,7 +210,9 @@ public final class HeldSecrets {
 
     /** For tests: forget everything held. */
     static void forgetAll() {
-        FORMS.clear();
+        synchronized (FORMS) {
+            FORMS.clear();
+        }
         longestFirst = new ArrayList<>();
         lowerForms = List.of();
     }
