@@ -58,6 +58,8 @@ public final class IntegrationItems {
         putIfPresent(item, "errorDescription", p.errorDescription());
         putIfPresent(item, "failedAt", p.failedAt());
         putIfPresent(item, "diagnosis", p.diagnosis());
+        item.put("noVerdictTries", (long) p.noVerdictTries());
+        putIfPresent(item, "noVerdictAt", p.noVerdictAt());
         return item;
     }
 
@@ -137,7 +139,9 @@ public final class IntegrationItems {
                 text(item, "errorCode"),
                 text(item, "errorDescription"),
                 instant(item, "failedAt"),
-                text(item, "diagnosis"));
+                text(item, "diagnosis"),
+                (int) number(item, "noVerdictTries"),
+                instant(item, "noVerdictAt"));
     }
 
     private static Map<String, Object> keys(String id, String sk) {

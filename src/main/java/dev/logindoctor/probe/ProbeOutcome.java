@@ -10,6 +10,11 @@ public enum ProbeOutcome {
     FAILED,
     /** No login: the last login with this same credential version failed, and trying again could lock the user out. */
     SKIPPED_UNCHANGED,
+    /**
+     * No login: the last login with this credential version got no verdict, and it is tried again
+     * only once {@link ProbeSettings#noVerdictRetry()} has passed since.
+     */
+    SKIPPED_NO_VERDICT,
     /** No login: Salesforce Trust shows the org's instance in maintenance (or a major core incident). */
     SKIPPED_MAINTENANCE,
     /** No login: the credential secret could not be read. */

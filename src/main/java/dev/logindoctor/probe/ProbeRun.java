@@ -30,6 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Each integration's credential is read with its version. If the last login with that same version
  *       was refused, no login is sent ("skipped: credential unchanged since it failed"): every wrong try
  *       counts toward the user's lockout. A new version (a rotation) is tried once.</li>
+ *   <li>A login that got no verdict (timeout, 5xx, garbled answer) may have counted as a wrong attempt: a
+ *       version that never logged in is held at once; one that has waits {@link ProbeSettings#noVerdictRetry()}
+ *       (a day) before its next login, and is held after {@link ProbeSettings#maxNoVerdictTries()} in a row.</li>
  *   <li>Otherwise exactly one login, with the integration's own flow; a refusal becomes a failure report
  *       and a diagnosis. Nothing is ever retried within a run.</li>
  *   <li>Before a login the run claims the integration with a conditional write of its probe record, so
@@ -42,8 +45,8 @@ public final class ProbeRun {
     static final String UNCHANGED = "skipped: credential unchanged since it failed";
     /**
      * How long a claim keeps other runs away: longer than any Lambda run (15 min). A claim older than
-     * this belongs to a run that died mid-login; whether that login failed is unknown, so only a version that
-     * has logged in before is tried again (an unproven one was held as tried when it was claimed).
+     * this belongs to a run that died mid-login; its login was counted as one without a verdict when it was
+     * claimed, so the version is held (never logged in) or waits like any other no-verdict version.
      */
     static final Duration CLAIM_LEASE = Duration.ofMinutes(20);
 
@@ -192,18 +195,43 @@ public final class ProbeRun {
         if (last.failedWith(secret.version())) {
             return write(skipUnchanged(integration, last, secret));
         }
+        Optional<ProbeRecord> waiting = waitAfterNoVerdict(last, secret.version());
+        if (waiting.isPresent()) {
+            return write(waiting.get());
+        }
         ProbeRecord claim = last.claimed(clock.instant(), secret.version());
         if (!registry.recordProbe(claim)) {
             return new ProbeSummary.Result(integration.id(), ProbeOutcome.SKIPPED_BUSY,
                     "skipped: another probe run claimed it first", last.diagnosis());
         }
-        return write(loginOnce(integration, claim, secret, last.provenGood(secret.version())));
+        return write(loginOnce(integration, last, claim, secret));
+    }
+
+    /**
+     * No login while the version's last login without a verdict is recent, or once too many went
+     * without one (the last claim counted, so a run that died mid-login is in the count).
+     */
+    private Optional<ProbeRecord> waitAfterNoVerdict(ProbeRecord last, String version) {
+        Instant now = clock.instant();
+        if (last.provenGood(version) && last.noVerdictTries() >= settings.maxNoVerdictTries()) {
+            return Optional.of(last.heldAfterNoVerdict(now, UNCHANGED + " (" + last.noVerdictTries()
+                    + " login(s) in a row with it got no verdict from Salesforce, and may have counted toward lockout)"));
+        }
+        Instant retryAt = last.noVerdictRetryAt(version, settings.noVerdictRetry());
+        if (retryAt == null || !now.isBefore(retryAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(last.looked(now, ProbeOutcome.SKIPPED_NO_VERDICT, "skipped: the login at "
+                + last.noVerdictAt().truncatedTo(ChronoUnit.SECONDS) + " got no verdict from Salesforce; next try not before "
+                + retryAt.truncatedTo(ChronoUnit.SECONDS) + " (" + last.noVerdictTries() + " of " + settings.maxNoVerdictTries()
+                + " tries without a verdict)"));
     }
 
     /** No login. If the diagnosis for that failure could not be started before, start it now from what was stored. */
     private ProbeRecord skipUnchanged(Integration integration, ProbeRecord last, VersionedSecret secret) {
         String why = last.errorCode() == null
-                ? UNCHANGED + " (its only login got no verdict from Salesforce, and may have counted toward lockout)"
+                ? UNCHANGED + " (" + Math.max(1, last.noVerdictTries())
+                + " login(s) with it got no verdict from Salesforce, and may have counted toward lockout)"
                 : UNCHANGED + " (" + last.errorCode() + " at "
                 + (last.failedAt() == null ? "an unknown time" : last.failedAt().truncatedTo(ChronoUnit.SECONDS)) + ")";
         ProbeRecord skipped = last.looked(clock.instant(), ProbeOutcome.SKIPPED_UNCHANGED, why);
@@ -219,8 +247,9 @@ public final class ProbeRun {
         }
     }
 
-    private ProbeRecord loginOnce(Integration integration, ProbeRecord claim, VersionedSecret secret, boolean versionProven) {
+    private ProbeRecord loginOnce(Integration integration, ProbeRecord last, ProbeRecord claim, VersionedSecret secret) {
         String version = secret.version();
+        boolean versionProven = last.provenGood(version);
         try {
             login.login(integration, secret.value());
             ProbeRecord healthy = claim.healthy(clock.instant(), version);
@@ -237,13 +266,14 @@ public final class ProbeRun {
                         "login refused: " + said + "; " + notStarted(notStarted));
             }
         } catch (UnusableCredentials e) {
-            return claim.looked(clock.instant(), ProbeOutcome.CREDENTIAL_UNUSABLE, e.getMessage());
+            return last.notSent(claim, clock.instant(), ProbeOutcome.CREDENTIAL_UNUSABLE, e.getMessage());
         } catch (SalesforceException e) {
-            return claim.unreachable(clock.instant(), version, "no verdict from Salesforce: " + e.getMessage(), versionProven);
+            return claim.unreachable(clock.instant(), version, "no verdict from Salesforce: " + e.getMessage(), versionProven,
+                    settings.noVerdictRetry(), settings.maxNoVerdictTries());
         } catch (RuntimeException e) {
-            // Whether a login went out is unknown: only a version that has logged in before is tried again.
+            // Whether a login went out is unknown: counted like one without a verdict.
             return claim.unreachable(clock.instant(), version, "login error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    versionProven);
+                    versionProven, settings.noVerdictRetry(), settings.maxNoVerdictTries());
         }
     }
 

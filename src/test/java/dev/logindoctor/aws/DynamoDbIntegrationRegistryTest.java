@@ -78,13 +78,14 @@ class DynamoDbIntegrationRegistryTest {
         ProbeRecord none = registry.find("billing-sync").orElseThrow().lastProbe();
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
         ProbeRecord claim = new ProbeRecord("billing-sync", 1, now, dev.logindoctor.probe.ProbeOutcome.PROBING, "logging in", null,
-                false, 0, null, null, null, null);
+                false, 0, null, null, null, null, 1, now);
         assertTrue(registry.recordProbe(claim));
+        assertEquals(claim, registry.find("billing-sync").orElseThrow().lastProbe(), "the claim's count of tries without a verdict is stored");
         assertFalse(registry.recordProbe(claim), "a second claim from the same read loses");
 
         ProbeRecord failed = new ProbeRecord("billing-sync", 2, now, dev.logindoctor.probe.ProbeOutcome.FAILED, "login refused",
                 "a1b2c3d4-5678-90ab-cdef-111111111111", true, 1, "INVALID_LOGIN", "Invalid username, password, security token; or user locked out.",
-                now, "arn:aws:states:us-east-1:123456789012:execution:login-doctor:billing-sync-20261127T1000-0123456789abcdef");
+                now, "arn:aws:states:us-east-1:123456789012:execution:login-doctor:billing-sync-20261127T1000-0123456789abcdef", 0, null);
         assertTrue(registry.recordProbe(failed));
         assertEquals(failed, registry.find("billing-sync").orElseThrow().lastProbe());
         assertEquals(failed, registry.list().get(0).lastProbe(), "listing reads the same record");
@@ -95,7 +96,7 @@ class DynamoDbIntegrationRegistryTest {
     void removingAnIntegrationRemovesItsProbeRecordToo() {
         registry.put(billing());
         assertTrue(registry.recordProbe(new ProbeRecord("billing-sync", 1, Instant.parse("2026-11-27T10:00:00Z"),
-                dev.logindoctor.probe.ProbeOutcome.HEALTHY, "login succeeded", "v1", false, 0, null, null, null, null)));
+                dev.logindoctor.probe.ProbeOutcome.HEALTHY, "login succeeded", "v1", false, 0, null, null, null, null, 0, null)));
         assertTrue(registry.remove("billing-sync"));
         assertFalse(registry.remove("billing-sync"));
         assertTrue(registry.list().isEmpty());
