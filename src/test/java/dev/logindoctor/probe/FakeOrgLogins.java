@@ -5,14 +5,19 @@ import dev.logindoctor.salesforce.LoginRejected;
 import dev.logindoctor.salesforce.LoginSuccess;
 import dev.logindoctor.salesforce.SalesforceUnavailable;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the Salesforce login clients in the probe's logic tests: a login succeeds when the
  * credential is the one the "org" expects for that username, and every attempt is counted the way
- * the simulated org's /_sim/attempts counts them. It also records the most logins in flight per org.
+ * the simulated org's /_sim/attempts counts them. It also records the most logins in flight per org,
+ * and can hold logins inside until the test releases them (a latch, not a sleep).
  */
 public final class FakeOrgLogins implements ProbeLogin {
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
@@ -21,8 +26,9 @@ public final class FakeOrgLogins implements ProbeLogin {
     private final Map<String, AtomicInteger> mostInFlight = new ConcurrentHashMap<>();
     private final AtomicInteger mostInFlightEverywhere = new AtomicInteger();
     private final AtomicInteger inFlightEverywhere = new AtomicInteger();
+    private final Semaphore entered = new Semaphore(0);
+    private volatile CountDownLatch gate;
     private volatile boolean unavailable;
-    private volatile long loginMillis;
 
     public void accept(String username, String credential) {
         accepted.put(username, credential);
@@ -32,8 +38,18 @@ public final class FakeOrgLogins implements ProbeLogin {
         unavailable = on;
     }
 
-    void takes(long millis) {
-        loginMillis = millis;
+    /** From now on every login waits inside the "org" until {@link #releaseLogins()}, so a test sees them in flight together. */
+    void holdLogins() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Waits until {@code n} logins have entered the org since it started holding them; false after {@code timeout}. */
+    boolean awaitLoginsInFlight(int n, Duration timeout) throws InterruptedException {
+        return entered.tryAcquire(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void releaseLogins() {
+        gate.countDown();
     }
 
     public int attempts(String username) {
@@ -61,8 +77,10 @@ public final class FakeOrgLogins implements ProbeLogin {
         mostInFlight.computeIfAbsent(integration.orgKey(), k -> new AtomicInteger()).accumulateAndGet(org.incrementAndGet(), Math::max);
         mostInFlightEverywhere.accumulateAndGet(inFlightEverywhere.incrementAndGet(), Math::max);
         try {
-            if (loginMillis > 0) {
-                Thread.sleep(loginMillis);
+            entered.release();
+            CountDownLatch held = gate;
+            if (held != null && !held.await(30, TimeUnit.SECONDS)) {
+                throw new SalesforceUnavailable("the test never released the held logins");
             }
             if (unavailable) {
                 throw new SalesforceUnavailable("SOAP login to " + integration.orgKey() + " timed out after 15 s");

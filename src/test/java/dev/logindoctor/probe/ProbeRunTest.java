@@ -16,7 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -225,7 +227,7 @@ class ProbeRunTest {
     }
 
     @Test
-    void loginsPerOrgStayWithinTheBoundWhileOrgsProceedInParallel() {
+    void loginsPerOrgStayWithinTheBoundWhileOrgsProceedInParallel() throws Exception {
         for (int i = 1; i <= 6; i++) {
             register("acme-" + i, "acme" + i + "@acme.com", "acme.my.salesforce.com");
             register("globex-" + i, "globex" + i + "@globex.com", "globex.my.salesforce.com");
@@ -234,13 +236,19 @@ class ProbeRunTest {
             org.accept("acme" + i + "@acme.com", RIGHT);
             org.accept("globex" + i + "@globex.com", RIGHT);
         }
-        org.takes(60);
-        ProbeSummary summary = run(new ProbeSettings(2, 16, Duration.ZERO), Deadline.unlimited());
+        // Logins wait inside the org until four are there at once: two per org, both orgs.
+        org.holdLogins();
+        CompletableFuture<ProbeSummary> running = CompletableFuture.supplyAsync(
+                () -> run(new ProbeSettings(2, 16, Duration.ZERO), Deadline.unlimited()));
+        boolean bothOrgsFull = org.awaitLoginsInFlight(4, Duration.ofSeconds(20));
+        org.releaseLogins();
+        ProbeSummary summary = running.get(30, TimeUnit.SECONDS);
 
+        assertTrue(bothOrgsFull, "the dispatcher never had two logins in flight for each of the two orgs");
         assertEquals(12, summary.count(ProbeOutcome.HEALTHY));
-        assertTrue(org.mostInFlight("acme.my.salesforce.com") <= 2, "per-org bound");
-        assertTrue(org.mostInFlight("globex.my.salesforce.com") <= 2, "per-org bound");
-        assertTrue(org.mostInFlightEverywhere() > 2, "two orgs at once: " + org.mostInFlightEverywhere());
+        assertEquals(2, org.mostInFlight("acme.my.salesforce.com"), "per-org bound, reached and never passed");
+        assertEquals(2, org.mostInFlight("globex.my.salesforce.com"), "per-org bound, reached and never passed");
+        assertEquals(4, org.mostInFlightEverywhere(), "both orgs at once, each at its bound");
     }
 
     @Test
