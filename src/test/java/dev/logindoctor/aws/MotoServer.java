@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,9 +109,31 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
     static Running start() {
         Path motoServer = TestTools.require(TestTools.MOTO_SERVER);
         int port = freePort();
+        return start(List.of(motoServer.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)), port, "moto-server.log");
+    }
+
+    /**
+     * A moto of its own that handles one request at a time; close it when done. DynamoDB applies a
+     * conditional write to an item atomically, but moto's threaded server reads the item, parses the
+     * condition and writes without a lock, so two concurrent conditional puts can both succeed there
+     * (4 of 400 racing pairs of revision-conditioned puts did, 2026-12-03). Tests that race conditional
+     * writes use this one: the callers still race, and the server serializes them as DynamoDB does.
+     */
+    static Running startOneRequestAtATime() {
+        Path python = TestTools.require(TestTools.MOTO_SERVER.resolveSibling("python"));
+        int port = freePort();
+        String serve = "import sys\n"
+                + "from werkzeug.serving import run_simple\n"
+                + "from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app\n"
+                + "run_simple('127.0.0.1', int(sys.argv[1]), DomainDispatcherApplication(create_backend_app), threaded=False,"
+                + " request_handler=MotoRequestHandler)\n";
+        return start(List.of(python.toString(), "-c", serve, String.valueOf(port)), port, "moto-one-at-a-time-" + port + ".log");
+    }
+
+    private static Running start(List<String> command, int port, String logName) {
         try {
-            Path log = Files.createDirectories(TestTools.PROJECT.resolve("target")).resolve("moto-server.log");
-            Process process = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+            Path log = Files.createDirectories(TestTools.PROJECT.resolve("target")).resolve(logName);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -120,7 +143,7 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
             awaitReady(process, endpoint, log);
             return new Running(process, new Moto(endpoint));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + motoServer, e);
+            throw new IllegalStateException("cannot start " + command.get(0), e);
         }
     }
 
