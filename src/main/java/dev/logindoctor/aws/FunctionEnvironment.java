@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 /**
  * The environment variables the template gives each function (TABLE_NAME, STATE_MACHINE_ARN,
- * EVENT_BUS_NAME, SECRET_PREFIX, TRUST_URL, RETENTION_DAYS, and STEP for a step function). A missing required one fails with its
+ * EVENT_BUS_NAME, SECRET_PREFIX, TRUST_URL, RETENTION_DAYS, PROBE_RATE and PROBE_NO_VERDICT_RETRY_HOURS for
+ * the probe, and STEP for a step function). A missing required one fails with its
  * name, so a template mistake shows in the first log line rather than as a null deep inside the SDK.
  */
 public final class FunctionEnvironment {
@@ -68,6 +69,27 @@ public final class FunctionEnvironment {
         java.time.Duration d = m.group(2).startsWith("minute") ? java.time.Duration.ofMinutes(n)
                 : m.group(2).startsWith("hour") ? java.time.Duration.ofHours(n) : java.time.Duration.ofDays(n);
         return d.compareTo(java.time.Duration.ofDays(7)) > 0 ? java.time.Duration.ofDays(7) : d;
+    }
+
+    /**
+     * How long the probe waits before it logs in again with a credential version whose last login got
+     * no verdict, from {@code PROBE_NO_VERDICT_RETRY_HOURS} (the template's ProbeNoVerdictRetryHours):
+     * 1 to 168 hours, 24 when unset.
+     */
+    public java.time.Duration probeNoVerdictRetry() {
+        String hours = optional("PROBE_NO_VERDICT_RETRY_HOURS");
+        if (hours == null) {
+            return dev.logindoctor.probe.ProbeSettings.DEFAULT_NO_VERDICT_RETRY;
+        }
+        try {
+            int value = Integer.parseInt(hours);
+            if (value < 1 || value > 168) {
+                throw new NumberFormatException();
+            }
+            return java.time.Duration.ofHours(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable PROBE_NO_VERDICT_RETRY_HOURS must be a whole number of hours from 1 to 168");
+        }
     }
 
     public int retentionDays() {

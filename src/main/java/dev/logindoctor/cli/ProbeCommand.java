@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,6 +66,11 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--max-per-org", paramLabel = "N", description = "at most N logins per org in this run (default ${DEFAULT-VALUE})")
     int maxPerOrg = ProbeSettings.DEFAULT.maxPerOrg();
 
+    @Option(names = "--no-verdict-retry-hours", paramLabel = "H",
+            description = "hours before a credential version whose login got no verdict is tried again, 1 to 168 (default ${DEFAULT-VALUE});"
+                    + " after 2 such logins in a row it is held until the secret changes")
+    int noVerdictRetryHours = (int) ProbeSettings.DEFAULT_NO_VERDICT_RETRY.toHours();
+
     @Option(names = "--json", description = "print the run's summary as JSON")
     boolean json;
 
@@ -79,6 +85,9 @@ final class ProbeCommand implements Callable<Integer> {
         if (maxPerOrg < 1) {
             throw new UsageError("--max-per-org must be at least 1");
         }
+        if (noVerdictRetryHours < 1 || noVerdictRetryHours > 168) {
+            throw new UsageError("--no-verdict-retry-hours must be from 1 to 168");
+        }
         Clock clock = wiring.clock();
         SecretResolver secrets = secretsFile == null ? FileSecretResolver.empty() : FileSecretResolver.load(secretsFile);
         String trust = wiring.trustUrl(trustUrl);
@@ -89,7 +98,8 @@ final class ProbeCommand implements Callable<Integer> {
         EvidenceSources sources = new SalesforceEvidenceSources(secrets, trust, transport, clock, new TokenCache());
         ProbeRun probe = new ProbeRun(FileIntegrationRegistry.besideStore(diagnoses.file()), new FingerprintedCredentials(secrets),
                 login, maintenance, new LocalDiagnosisStarter(sources, clock, diagnoses::append), clock,
-                new ProbeSettings(maxPerOrg, ProbeSettings.DEFAULT.maxConcurrent(), ProbeSettings.DEFAULT.reserve()));
+                new ProbeSettings(maxPerOrg, ProbeSettings.DEFAULT.maxConcurrent(), ProbeSettings.DEFAULT.reserve())
+                        .withNoVerdictRetry(Duration.ofHours(noVerdictRetryHours)));
 
         ProbeSummary summary = probe.run(Deadline.unlimited());
         PrintWriter out = spec.commandLine().getOut();

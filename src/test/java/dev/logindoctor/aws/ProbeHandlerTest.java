@@ -30,6 +30,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The probe handler over moto: registry in DynamoDB, credentials in Secrets Manager, diagnoses in Step Functions. */
@@ -162,5 +163,16 @@ class ProbeHandlerTest {
         assertEquals("billing-sync", summary.get("notReached").get(0).asText());
         assertEquals(0, summary.get("results").size());
         assertEquals(0, registry.find("billing-sync").orElseThrow().lastProbe().revision(), "untouched: the oldest next run");
+    }
+
+    @Test
+    void theNoVerdictRetryComesFromTheTemplatesParameterWithinItsBounds() {
+        assertEquals(Duration.ofDays(1), FunctionEnvironment.of(java.util.Map.of()).probeNoVerdictRetry(), "unset: a day");
+        assertEquals(Duration.ofHours(6), FunctionEnvironment.of(java.util.Map.of("PROBE_NO_VERDICT_RETRY_HOURS", "6")).probeNoVerdictRetry());
+        for (String bad : List.of("0", "169", "-1", "1.5", "a day")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> FunctionEnvironment.of(java.util.Map.of("PROBE_NO_VERDICT_RETRY_HOURS", bad)).probeNoVerdictRetry());
+            assertTrue(e.getMessage().contains("PROBE_NO_VERDICT_RETRY_HOURS"), e.getMessage());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.logindoctor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
+import dev.logindoctor.sim.FaultSpec;
 import dev.logindoctor.sim.IntegrationSpec;
 import dev.logindoctor.sim.SimulatedOrg;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,38 @@ class ProbeCommandTest {
             }
             assertEquals(3, org.attempts(spec.username()).attempts());
             assertFalse(Files.exists(Path.of(store)), "nothing diagnosed, nothing stored");
+        }
+    }
+
+    @Test
+    void aLoginWithoutAVerdictIsNotRepeatedUntilTheRetryHoursHavePassed() throws IOException {
+        try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
+            IntegrationSpec spec = org.scenario().integration();
+            String store = dir.resolve("diagnoses.jsonl").toString();
+            Path secrets = secretsFile(org, "local/" + spec.integrationId());
+            assertEquals(0, cli(org, "integrations", "add", "--id", spec.integrationId(), "--login-url", org.baseUrl(),
+                    "--username", spec.username(), "--flow", spec.flow().name(), "--credential-secret", "local/" + spec.integrationId(),
+                    "--store", store).exit());
+            String[] probe = {"probe", "--secrets", secrets.toString(), "--store", store, "--trust-url", org.baseUrl(),
+                    "--no-verdict-retry-hours", "2"};
+            assertEquals(0, cli(org, probe).exit());
+            org.addFault(new FaultSpec(spec.flow().name().equals("SOAP") ? "soap" : "token", "status", null, 503, null, 1));
+            org.clock().advance(Duration.ofMinutes(15));
+            assertTrue(cli(org, probe).out().contains("UNREACHABLE"));
+
+            org.clock().advance(Duration.ofMinutes(90));
+            Cli.Run waiting = cli(org, probe);
+            assertEquals(0, waiting.exit(), "waiting is not failing: " + waiting.out());
+            assertTrue(waiting.out().contains("SKIPPED_NO_VERDICT"), waiting.out());
+            assertTrue(waiting.out().contains("0 login(s) sent"), waiting.out());
+
+            org.clock().advance(Duration.ofMinutes(31));
+            assertTrue(cli(org, probe).out().contains("HEALTHY"), "two hours after the login without a verdict");
+            assertEquals(2, org.attempts(spec.username()).attempts(), "the 503 never reached the login; the others did");
+
+            Cli.Run tooEager = cli(org, "probe", "--secrets", secrets.toString(), "--store", store, "--no-verdict-retry-hours", "0");
+            assertEquals(LoginDoctor.EXIT_USAGE, tooEager.exit());
+            assertTrue(tooEager.err().contains("--no-verdict-retry-hours must be from 1 to 168"), tooEager.err());
         }
     }
 }
