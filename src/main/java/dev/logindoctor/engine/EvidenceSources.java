@@ -16,6 +16,14 @@ public interface EvidenceSources {
     /** Reads the org once over the diagnostics connection (at most a few API requests). */
     OrgEvidence fetchOrg(FailureReport report);
 
+    /**
+     * Reads the org sending at most {@code budget} requests (token requests included); a source that
+     * cannot count them (a test's fixed evidence) just reads.
+     */
+    default OrgEvidence fetchOrg(FailureReport report, int budget) {
+        return fetchOrg(report);
+    }
+
     /** Reads the Trust API for the org's instance; {@code org} may be unavailable. */
     TrustEvidence fetchTrust(FailureReport report, OrgEvidence org);
 }

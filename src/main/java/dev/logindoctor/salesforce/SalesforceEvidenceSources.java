@@ -49,6 +49,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public OrgEvidence fetchOrg(FailureReport report) {
+        return fetchOrg(report, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public OrgEvidence fetchOrg(FailureReport report, int budget) {
         if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
             return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
                     + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
@@ -62,13 +67,14 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
-        DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock);
+        DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock, budget);
         try {
             return new OrgEvidenceReader(connection, clock).read(report);
-        } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
+        } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials
+                 | DiagnosticsConnection.BudgetSpent e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
         } catch (Throttled | SalesforceUnavailable e) {
-            throw new SourceUnavailable(e.getMessage(), e);
+            throw new SourceUnavailable(e.getMessage(), e, connection.requests());
         }
     }
 
