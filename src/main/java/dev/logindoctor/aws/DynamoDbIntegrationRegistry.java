@@ -6,6 +6,7 @@ import dev.logindoctor.probe.IntegrationItems;
 import dev.logindoctor.probe.IntegrationRegistry;
 import dev.logindoctor.probe.ProbeRecord;
 import dev.logindoctor.probe.RegisteredIntegration;
+import dev.logindoctor.probe.RiskRecord;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -41,6 +42,7 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
     public List<RegisteredIntegration> list() {
         Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
         Map<String, Map<String, Object>> probes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> risks = new LinkedHashMap<>();
         dynamoDb.queryPaginator(q -> q.tableName(tableName)
                         .indexName(DiagnosisItem.BY_CAUSE_INDEX)
                         .keyConditionExpression("gsi1pk = :registry")
@@ -48,13 +50,21 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
                 .items()
                 .forEach(attributes -> {
                     Map<String, Object> item = plain(attributes);
-                    (IntegrationItems.isConfig(item) ? configs : probes).put(String.valueOf(item.get("pk")), item);
+                    String pk = String.valueOf(item.get("pk"));
+                    if (IntegrationItems.isConfig(item)) {
+                        configs.put(pk, item);
+                    } else if (IntegrationItems.isProbe(item)) {
+                        probes.put(pk, item);
+                    } else if (IntegrationItems.isRisks(item)) {
+                        risks.put(pk, item);
+                    }
                 });
         List<RegisteredIntegration> all = new ArrayList<>();
         configs.forEach((pk, config) -> {
             Map<String, Object> probe = probes.get(pk);
+            Map<String, Object> risk = risks.get(pk);
             all.add(new RegisteredIntegration(IntegrationItems.integration(config),
-                    probe == null ? null : IntegrationItems.probeRecord(probe)));
+                    probe == null ? null : IntegrationItems.probeRecord(probe), risk == null ? null : IntegrationItems.riskRecord(risk)));
         });
         return all;
     }
@@ -67,7 +77,7 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
         }
         Map<String, AttributeValue> probe = get(integrationId, IntegrationItems.PROBE);
         return Optional.of(new RegisteredIntegration(IntegrationItems.integration(plain(config)),
-                probe.isEmpty() ? null : IntegrationItems.probeRecord(plain(probe))));
+                probe.isEmpty() ? null : IntegrationItems.probeRecord(plain(probe)), risks(integrationId).orElse(null)));
     }
 
     @Override
@@ -80,7 +90,19 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
         boolean existed = dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.CONFIG))
                 .returnValues(ReturnValue.ALL_OLD)).hasAttributes();
         dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.PROBE)));
+        dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.RISKS)));
         return existed;
+    }
+
+    @Override
+    public Optional<RiskRecord> risks(String integrationId) {
+        Map<String, AttributeValue> item = get(integrationId, IntegrationItems.RISKS);
+        return item.isEmpty() ? Optional.empty() : Optional.of(IntegrationItems.riskRecord(plain(item)));
+    }
+
+    @Override
+    public void recordRisks(RiskRecord risks) {
+        dynamoDb.putItem(p -> p.tableName(tableName).item(attributes(IntegrationItems.risks(risks))));
     }
 
     @Override

@@ -53,6 +53,23 @@ public final class FunctionEnvironment {
         return url == null ? DEFAULT_TRUST_URL : url;
     }
 
+    /**
+     * How often the probe runs, from {@code PROBE_RATE} (the template's ProbeRate, e.g. "rate(15 minutes)"):
+     * the window in which closing login hours are a risk. A cron() schedule or none: 15 minutes.
+     */
+    public java.time.Duration probeInterval() {
+        String rate = optional("PROBE_RATE");
+        java.util.regex.Matcher m = rate == null ? null
+                : java.util.regex.Pattern.compile("rate\\(\\s*(\\d{1,5})\\s+(minute|minutes|hour|hours|day|days)\\s*\\)").matcher(rate.strip());
+        if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            return java.time.Duration.ofMinutes(15);
+        }
+        long n = Long.parseLong(m.group(1));
+        java.time.Duration d = m.group(2).startsWith("minute") ? java.time.Duration.ofMinutes(n)
+                : m.group(2).startsWith("hour") ? java.time.Duration.ofHours(n) : java.time.Duration.ofDays(n);
+        return d.compareTo(java.time.Duration.ofDays(7)) > 0 ? java.time.Duration.ofDays(7) : d;
+    }
+
     public int retentionDays() {
         String days = optional("RETENTION_DAYS");
         if (days == null) {

@@ -42,4 +42,9 @@ public final class LambdaEvidenceSources implements EvidenceSources {
     public TrustEvidence fetchTrust(FailureReport report, OrgEvidence org) {
         return Salesforce.SOURCES.fetchTrust(report, org);
     }
+
+    @Override
+    public TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        return Salesforce.SOURCES.fetchTrustAhead(report, org, horizon);
+    }
 }

@@ -3,7 +3,13 @@ package dev.logindoctor.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.logindoctor.json.Json;
+import dev.logindoctor.engine.RiskCheckRunner;
+import dev.logindoctor.engine.RiskSettings;
 import dev.logindoctor.probe.Deadline;
+import dev.logindoctor.probe.IntegrationRegistry;
+import dev.logindoctor.probe.RiskChecker;
+import dev.logindoctor.probe.RiskNotifier;
+import dev.logindoctor.probe.RiskWatch;
 import dev.logindoctor.probe.ProbeRun;
 import dev.logindoctor.probe.ProbeSettings;
 import dev.logindoctor.probe.ProbeSummary;
@@ -38,14 +44,28 @@ public final class ProbeHandler implements RequestStreamHandler {
     static ProbeRun wired(FunctionEnvironment env, HttpTransport transport, Clock clock) {
         IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()),
                 env.secretPrefix(), clock);
+        DynamoDbIntegrationRegistry registry = new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), env.tableName());
         return new ProbeRun(
-                new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), env.tableName()),
+                registry,
                 new SecretsManagerCredentialStore(AwsClients::secretsManager, env.secretPrefix()),
                 new SalesforceProbeLogin(transport, clock),
                 new TrustMaintenanceCheck(new TrustClient(env.trustUrl(), transport)),
                 new IntakeDiagnosisStarter(intake),
                 clock,
-                ProbeSettings.DEFAULT);
+                ProbeSettings.DEFAULT,
+                riskWatch(env, registry, new RiskEvents(AwsClients.eventBridge(), env.eventBusName()), clock));
+    }
+
+    /**
+     * The risk check after each healthy login, over the same diagnostics connection (and token cache)
+     * the steps of this instance use: never a login with the integration's credential.
+     */
+    static RiskWatch riskWatch(FunctionEnvironment env, IntegrationRegistry registry, RiskNotifier notifier, Clock clock) {
+        SecretsManagerResolver secrets = new SecretsManagerResolver(AwsClients::secretsManager, env.secretPrefix(), clock);
+        RiskCheckRunner runner = new RiskCheckRunner(LambdaEvidenceSources.shared(), secrets, clock,
+                new RiskSettings(RiskSettings.DEFAULT_HORIZON, env.probeInterval()));
+        RiskChecker checker = new RiskMetrics(System.out).metering(RiskChecker.of(runner, clock));
+        return new RiskWatch(checker, registry, notifier, RiskWatch.DEFAULT_CLOSER_THRESHOLD);
     }
 
     public ProbeHandler(ProbeRun probe) {

@@ -45,6 +45,9 @@ final class DemoCommand {
 
     int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv, 1, Set.of("--store", "--scenario"), Set.of("--no-store"));
+        if (args.value("--scenario") != null && RiskDemo.catalog().contains(args.value("--scenario"))) {
+            return riskScenario(args.value("--scenario"), out, err);
+        }
         List<String> names = args.value("--scenario") == null ? SimScenarios.catalog() : List.of(args.value("--scenario"));
         LocalDiagnosisStore store = args.flag("--no-store") ? null : LocalDiagnosisStore.at(args.value("--store"));
 
@@ -69,8 +72,26 @@ final class DemoCommand {
         out.println(passed + " of " + outcomes.size() + " diagnosed right, each within " + ORG_REQUEST_BUDGET
                 + " org API requests and with no login attempt by Login Doctor"
                 + (store == null ? "" : "; stored in " + store.file()));
-        if (passed != outcomes.size()) {
-            err.println("login-doctor demo: " + (outcomes.size() - passed) + " scenario(s) diagnosed wrong");
+        int risksWrong = 0;
+        if (args.value("--scenario") == null) {
+            out.println();
+            risksWrong = RiskDemo.printTable(RiskDemo.catalog(), out);
+        }
+        if (passed != outcomes.size() || risksWrong > 0) {
+            err.println("login-doctor demo: " + (outcomes.size() - passed) + " scenario(s) diagnosed wrong, " + risksWrong
+                    + " risk check(s) wrong");
+            return LoginDoctor.EXIT_FAILED;
+        }
+        return LoginDoctor.EXIT_OK;
+    }
+
+    /** One risk scenario by name: its row, then the whole check as `check` prints it. */
+    private static int riskScenario(String name, PrintStream out, PrintStream err) {
+        int wrong = RiskDemo.printTable(List.of(name), out);
+        out.println();
+        RiskPrinter.printText(RiskDemo.check(name).report(), out);
+        if (wrong > 0) {
+            err.println("login-doctor demo: the risk check for " + name + " was wrong");
             return LoginDoctor.EXIT_FAILED;
         }
         return LoginDoctor.EXIT_OK;

@@ -101,7 +101,13 @@ final class DiagnoseCommand {
         }
     }
 
-    private static String trustUrl(String url) {
+    /** {@code LOGIN_DOCTOR_TRUST_URL}, else Salesforce's Trust API. */
+    static String trustUrlFromEnvironment() {
+        return envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL);
+    }
+
+    /** The Trust base URL, refused (exit 2) unless https or loopback. */
+    static String trustUrl(String url) {
         try {
             return TrustClient.checkBaseUrl(url);
         } catch (InsecureEndpoint e) {

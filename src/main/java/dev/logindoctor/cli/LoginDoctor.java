@@ -17,6 +17,8 @@ public final class LoginDoctor {
               demo                                   run every cause against the embedded simulated org
               diagnose --event REPORT.json [--secrets SECRETS.json] [--trust-url URL] [--json] [--store FILE]
               sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE]
+              check (--event FILE | --integration ID) --secrets SECRETS.json [--trust-url URL] [--horizon-days N] [--json]
+                                                     what will break the integration's login, before it breaks
               history [--integration ID] [--cause CAUSE] [--json] [--store FILE]
               probe [--secrets SECRETS.json] [--store FILE] [--trust-url URL] [--max-per-org N] [--json]
               integrations add|list|remove ...       the integrations the probe logs in as (`integrations help`)
@@ -37,6 +39,7 @@ public final class LoginDoctor {
         try {
             return switch (args[0]) {
                 case "diagnose" -> new DiagnoseCommand(Wiring::evidenceSources, Clock.systemUTC()).run(args, out, err);
+                case "check" -> new CheckCommand(Wiring::evidenceSources, Clock.systemUTC()).run(args, out, err);
                 case "history" -> new HistoryCommand().run(args, out, err);
                 case "sim" -> Wiring.sim(args, out, err);
                 case "demo" -> Wiring.demo(args, out, err);

@@ -26,4 +26,12 @@ public interface EvidenceSources {
 
     /** Reads the Trust API for the org's instance; {@code org} may be unavailable. */
     TrustEvidence fetchTrust(FailureReport report, OrgEvidence org);
+
+    /**
+     * Trust's maintenances on the org's instance from now to {@code horizon} ahead, for the risk
+     * check; a source that cannot look ahead says so (a gap, never "nothing scheduled").
+     */
+    default TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        return TrustEvidence.unavailable("this evidence source does not look ahead on Trust");
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.RawLoginError;
 import dev.logindoctor.model.ReportedError;
 
 import java.time.Clock;
@@ -19,6 +20,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a failure report from JSON into a {@link FailureReport}, once, then hands it to
@@ -30,10 +33,27 @@ public final class FailureReportParser {
     /** Trailing tokens after the object are refused: a second object is not "the report". */
     private static final ObjectReader READER = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    static final String RAW_ERROR = "rawError";
+    private static final Pattern XML_ELEMENT_NAME = Pattern.compile("<(?:[A-Za-z0-9_]+:)?([A-Za-z_][A-Za-z0-9_]*)[\\s/>]");
+
     private final Clock clock;
+    private final boolean errorRequired;
 
     public FailureReportParser(Clock clock) {
+        this(clock, true);
+    }
+
+    private FailureReportParser(Clock clock, boolean errorRequired) {
         this.clock = clock;
+        this.errorRequired = errorRequired;
+    }
+
+    /**
+     * For the risk check: the same shape and rules, but nothing has failed yet, so {@code error} may be
+     * absent (the report then carries none) and a missing {@code failedAt} means now.
+     */
+    public static FailureReportParser forRiskCheck(Clock clock) {
+        return new FailureReportParser(clock, false);
     }
 
     public FailureReport parse(String json) {
@@ -73,13 +93,13 @@ public final class FailureReportParser {
                 requiredText(root, "loginUrl"),
                 requiredText(root, "username"),
                 flow(requiredText(root, "flow")),
-                error(root.get("error")),
+                !errorRequired && !root.hasNonNull("error") && !root.hasNonNull(RAW_ERROR) ? null : reportedError(root),
                 failedAt == null ? clock.instant() : failedAt,
                 optionalText(root, "sourceIp"),
                 optionalInstant(root, "credentialUpdatedAt"),
                 optionalText(root, "credentialSecret"),
                 optionalText(root, "diagnosticsSecret"));
-        return FailureReportRules.check(report);
+        return errorRequired ? FailureReportRules.check(report) : FailureReportRules.checkWithoutError(report);
     }
 
     /** Walks the whole document: a secret anywhere (even in an unknown field) refuses the report. */
@@ -153,10 +173,62 @@ public final class FailureReportParser {
                 + "OAUTH_WEB_SERVER, OAUTH_CLIENT_CREDENTIALS");
     }
 
+    /** The error as {@code error}, or as the integration got it in {@code rawError}: one of the two. */
+    private static ReportedError reportedError(JsonNode root) {
+        JsonNode raw = root.get(RAW_ERROR);
+        if (raw == null || raw.isNull()) {
+            return error(root.get("error"));
+        }
+        if (root.hasNonNull("error")) {
+            throw new InvalidReport(RAW_ERROR, "send either error or rawError, not both");
+        }
+        if (!raw.isTextual()) {
+            throw new InvalidReport(RAW_ERROR, "must be a string (the error body or exception text as received), not " + kind(raw));
+        }
+        return rawError(raw.asText().strip());
+    }
+
+    /**
+     * A raw OAuth body is JSON, read here like an {@code error} object; anything else is read by
+     * {@link RawLoginError}. The text itself is never kept: only the code and description derived
+     * from it, after the same secret checks as the rest of the report (the walk over the whole
+     * report has already refused a token or key anywhere in the text).
+     */
+    private static ReportedError rawError(String text) {
+        if (text.startsWith("{")) {
+            JsonNode body;
+            try {
+                body = READER.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new InvalidReport(RAW_ERROR, "starts with '{' but is not a JSON object; send the OAuth error body as received");
+            }
+            refuseSecrets(body, RAW_ERROR);
+            if (body.isObject() && body.hasNonNull("error")) {
+                try {
+                    return error(body);
+                } catch (InvalidReport e) {
+                    throw new InvalidReport(RAW_ERROR, "holds no OAuth error: expected {\"error\", \"error_description\"}");
+                }
+            }
+            throw new InvalidReport(RAW_ERROR, "holds no OAuth error: expected {\"error\", \"error_description\"}");
+        }
+        Matcher element = XML_ELEMENT_NAME.matcher(text);
+        while (element.find()) {
+            if (SecretShapes.isSecretName(element.group(1))) {
+                throw new InvalidReport(RAW_ERROR, "holds an element named like a secret (" + element.group(1)
+                        + "); send the fault as received, never a login response");
+            }
+        }
+        return RawLoginError.parse(text).orElseThrow(() -> new InvalidReport(RAW_ERROR,
+                "holds no Salesforce error we can read: send a SOAP fault body, an OAuth error body, or the client's "
+                        + "exception text (\"INVALID_LOGIN: Invalid username, ...\"); or send error {code, description}"));
+    }
+
     /** {"code", "description"}; also tolerated: a bare string "CODE: description" and OAuth's own field names. */
     private static ReportedError error(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw new InvalidReport("error", "is required: {\"code\": \"INVALID_LOGIN\", \"description\": \"...\"}");
+            throw new InvalidReport("error", "is required: {\"code\": \"INVALID_LOGIN\", \"description\": \"...\"}, "
+                    + "or rawError: the error body or exception text as the integration got it");
         }
         if (node.isTextual()) {
             String text = node.asText().strip();

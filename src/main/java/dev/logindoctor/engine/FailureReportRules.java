@@ -27,6 +27,15 @@ public final class FailureReportRules {
 
     /** @return the same report, when it meets every rule */
     public static FailureReport check(FailureReport report) {
+        return check(report, true);
+    }
+
+    /** The same rules for an integration described before anything failed (the risk check): {@code error} may be absent. */
+    public static FailureReport checkWithoutError(FailureReport report) {
+        return check(report, false);
+    }
+
+    private static FailureReport check(FailureReport report, boolean errorRequired) {
         if (report == null) {
             throw new InvalidReport(null, "the report is empty: expected loginUrl, username, flow and error");
         }
@@ -35,18 +44,22 @@ public final class FailureReportRules {
         if (report.flow() == null) {
             throw new InvalidReport("flow", "is required");
         }
-        if (report.error() == null) {
+        if (report.error() == null && errorRequired) {
             throw new InvalidReport("error", "is required: {\"code\": \"INVALID_LOGIN\", \"description\": \"...\"}");
         }
-        required("error.code", report.error().code());
+        if (report.error() != null) {
+            required("error.code", report.error().code());
+        }
         matching("integrationId", report.integrationId(), INTEGRATION_ID, "letters, digits and . _ : @ - (at most 128)");
         matching("credentialSecret", report.credentialSecret(), SECRET_REFERENCE, "a Secrets Manager secret name or ARN");
         matching("diagnosticsSecret", report.diagnosticsSecret(), SECRET_REFERENCE, "a Secrets Manager secret name or ARN");
         if (report.sourceIp() != null && !IpRange.isAddress(report.sourceIp())) {
             throw new InvalidReport("sourceIp", "must be an IPv4 or IPv6 address such as 203.0.113.7");
         }
-        noSecretValue("error.code", report.error().code());
-        noSecretValue("error.description", report.error().description());
+        if (report.error() != null) {
+            noSecretValue("error.code", report.error().code());
+            noSecretValue("error.description", report.error().description());
+        }
         noSecretValue("loginUrl", report.loginUrl());
         noSecretValue("username", report.username());
         return report;

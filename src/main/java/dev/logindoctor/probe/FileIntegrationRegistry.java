@@ -71,6 +71,7 @@ public final class FileIntegrationRegistry implements IntegrationRegistry {
         return update(items -> {
             boolean existed = items.remove(key(integrationId, IntegrationItems.CONFIG)) != null;
             items.remove(key(integrationId, IntegrationItems.PROBE));
+            items.remove(key(integrationId, IntegrationItems.RISKS));
             return existed;
         });
     }
@@ -89,23 +90,42 @@ public final class FileIntegrationRegistry implements IntegrationRegistry {
         });
     }
 
+    @Override
+    public Optional<RiskRecord> risks(String integrationId) {
+        return find(integrationId).map(RegisteredIntegration::risks);
+    }
+
+    @Override
+    public void recordRisks(RiskRecord risks) {
+        update(items -> {
+            if (items.containsKey(key(risks.integrationId(), IntegrationItems.CONFIG))) {
+                items.put(key(risks.integrationId(), IntegrationItems.RISKS), IntegrationItems.risks(risks));
+            }
+            return true;
+        });
+    }
+
     private static String key(String id, String sk) {
         return IntegrationItems.partitionKey(id) + "|" + sk;
     }
 
     static List<RegisteredIntegration> assemble(List<Map<String, Object>> items) {
         Map<String, Map<String, Object>> probes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> risks = new LinkedHashMap<>();
         for (Map<String, Object> item : items) {
             if (IntegrationItems.isProbe(item)) {
                 probes.put(String.valueOf(item.get("pk")), item);
+            } else if (IntegrationItems.isRisks(item)) {
+                risks.put(String.valueOf(item.get("pk")), item);
             }
         }
         List<RegisteredIntegration> all = new ArrayList<>();
         for (Map<String, Object> item : items) {
             if (IntegrationItems.isConfig(item)) {
                 Map<String, Object> probe = probes.get(String.valueOf(item.get("pk")));
+                Map<String, Object> risk = risks.get(String.valueOf(item.get("pk")));
                 all.add(new RegisteredIntegration(IntegrationItems.integration(item),
-                        probe == null ? null : IntegrationItems.probeRecord(probe)));
+                        probe == null ? null : IntegrationItems.probeRecord(probe), risk == null ? null : IntegrationItems.riskRecord(risk)));
             }
         }
         return all;

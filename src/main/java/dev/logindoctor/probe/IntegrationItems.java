@@ -11,7 +11,8 @@ import java.util.Map;
  * <pre>
  *   pk = INTEGRATION#{id}   sk = CONFIG   the registration
  *   pk = INTEGRATION#{id}   sk = PROBE    the probe's memory
- *   gsi1pk = INTEGRATIONS   gsi1sk = {id}#CONFIG | {id}#PROBE
+ *   pk = INTEGRATION#{id}   sk = RISKS    the current risks ahead (replaced by each risk check)
+ *   gsi1pk = INTEGRATIONS   gsi1sk = {id}#CONFIG | {id}#PROBE | {id}#RISKS
  * </pre>
  * The gsi1 keys put every registry item in one partition of the table's existing GSI, so the probe
  * lists the registry with one Query instead of scanning a table full of diagnoses. Values are
@@ -20,6 +21,7 @@ import java.util.Map;
 public final class IntegrationItems {
     public static final String CONFIG = "CONFIG";
     public static final String PROBE = "PROBE";
+    public static final String RISKS = "RISKS";
     public static final String REGISTRY_PARTITION = "INTEGRATIONS";
 
     private IntegrationItems() {
@@ -57,6 +59,46 @@ public final class IntegrationItems {
         putIfPresent(item, "failedAt", p.failedAt());
         putIfPresent(item, "diagnosis", p.diagnosis());
         return item;
+    }
+
+    /**
+     * The risks item: the entries as one JSON string (items hold flat values only), and the nearest
+     * risk and its date as plain attributes for the console and the CLI's tables.
+     */
+    public static Map<String, Object> risks(RiskRecord r) {
+        Map<String, Object> item = keys(r.integrationId(), RISKS);
+        item.put("integrationId", r.integrationId());
+        putIfPresent(item, "checkedAt", r.checkedAt());
+        item.put("riskCount", (long) r.risks().size());
+        item.put("gaps", (long) r.gaps());
+        r.nearest().ifPresent(n -> {
+            item.put("nearestRisk", n.risk().name());
+            putIfPresent(item, "nearestDueAt", n.dueAt());
+        });
+        try {
+            item.put("risks", dev.logindoctor.json.Json.MAPPER.writeValueAsString(r.risks()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the risks item", e);
+        }
+        return item;
+    }
+
+    public static RiskRecord riskRecord(Map<String, Object> item) {
+        java.util.List<RiskRecord.Entry> entries;
+        try {
+            String json = text(item, "risks");
+            entries = json == null ? java.util.List.of() : dev.logindoctor.json.Json.MAPPER.readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.List<RiskRecord.Entry>>() {
+                    });
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // An unreadable item only costs a repeated announcement; the next check rewrites it.
+            entries = java.util.List.of();
+        }
+        return new RiskRecord(text(item, "integrationId"), instant(item, "checkedAt"), entries, (int) number(item, "gaps"));
+    }
+
+    public static boolean isRisks(Map<String, Object> item) {
+        return RISKS.equals(item.get("sk"));
     }
 
     public static boolean isConfig(Map<String, Object> item) {

@@ -25,4 +25,10 @@ public interface IntegrationRegistry {
      * (none stored counts as revision 0). False means another run wrote first: the caller must not log in.
      */
     boolean recordProbe(ProbeRecord next);
+
+    /** The integration's current risks item, when a risk check has run. */
+    Optional<RiskRecord> risks(String integrationId);
+
+    /** Replaces the integration's risks item (a plain put: only the run that holds the integration's claim writes it). */
+    void recordRisks(RiskRecord risks);
 }

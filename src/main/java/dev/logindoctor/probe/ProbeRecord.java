@@ -92,6 +92,11 @@ public record ProbeRecord(
         return version != null && version.equals(credentialVersion) && !lastLoginFailed && outcome != null;
     }
 
+    ProbeRecord withDetail(String why) {
+        return new ProbeRecord(integrationId, revision, probedAt, outcome, why, credentialVersion, lastLoginFailed,
+                consecutiveFailures, errorCode, errorDescription, failedAt, diagnosis);
+    }
+
     ProbeRecord withDiagnosis(String diagnosisRef) {
         return new ProbeRecord(integrationId, revision, probedAt, outcome, detail, credentialVersion, lastLoginFailed,
                 consecutiveFailures, errorCode, errorDescription, failedAt, diagnosisRef);

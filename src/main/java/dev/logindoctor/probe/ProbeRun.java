@@ -54,9 +54,17 @@ public final class ProbeRun {
     private final DiagnosisStarter diagnoses;
     private final Clock clock;
     private final ProbeSettings settings;
+    private final RiskWatch risks;
 
     public ProbeRun(IntegrationRegistry registry, CredentialStore credentials, ProbeLogin login,
                     MaintenanceCheck maintenance, DiagnosisStarter diagnoses, Clock clock, ProbeSettings settings) {
+        this(registry, credentials, login, maintenance, diagnoses, clock, settings, null);
+    }
+
+    /** With a risk check after every healthy login ({@code risks} null: none). */
+    public ProbeRun(IntegrationRegistry registry, CredentialStore credentials, ProbeLogin login,
+                    MaintenanceCheck maintenance, DiagnosisStarter diagnoses, Clock clock, ProbeSettings settings, RiskWatch risks) {
+        this.risks = risks;
         this.registry = registry;
         this.credentials = credentials;
         this.login = login;
@@ -215,7 +223,8 @@ public final class ProbeRun {
         String version = secret.version();
         try {
             login.login(integration, secret.value());
-            return claim.healthy(clock.instant(), version);
+            ProbeRecord healthy = claim.healthy(clock.instant(), version);
+            return risks == null ? healthy : healthy.withDetail(healthy.detail() + "; " + riskCheck(integration, secret));
         } catch (LoginRejected e) {
             Instant failedAt = clock.instant();
             String said = e.code() + (e.description() == null || e.description().isBlank() ? "" : ": " + e.description());
@@ -235,6 +244,15 @@ public final class ProbeRun {
             // Whether a login went out is unknown: only a version that has logged in before is tried again.
             return claim.unreachable(clock.instant(), version, "login error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     versionProven);
+        }
+    }
+
+    /** The risk check after a healthy login: no login of its own; its failure never changes the login's outcome. */
+    private String riskCheck(Integration integration, VersionedSecret secret) {
+        try {
+            return risks.afterHealthyLogin(integration, secret);
+        } catch (RuntimeException e) {
+            return "risk check failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 

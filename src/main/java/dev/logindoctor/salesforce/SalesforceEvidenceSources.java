@@ -89,6 +89,16 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
     }
 
+    @Override
+    public TrustEvidence fetchTrustAhead(FailureReport report, OrgEvidence org, java.time.Duration horizon) {
+        try {
+            return trust.readAhead(report, org, clock.instant(), horizon, () -> myDomainFromDiagnosticsSecret(report));
+        } catch (SalesforceException e) {
+            // No retry loop around a risk check: throttling or a 5xx is a gap this time, judged again next run.
+            return TrustEvidence.unavailable(e.getMessage());
+        }
+    }
+
     /**
      * The org's My Domain alias from the diagnostics secret, without logging in: its optional
      * {@code "myDomain"}, else the alias of its loginUrl. Null when there is none to be had.

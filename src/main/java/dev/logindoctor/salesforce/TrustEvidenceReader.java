@@ -75,6 +75,36 @@ public final class TrustEvidenceReader {
         }
     }
 
+    /**
+     * What Trust has scheduled on the org's instance from {@code now} to {@code horizon} ahead (the risk
+     * check's view): maintenances overlapping that window, found the same way as the instance at a failure.
+     */
+    public TrustEvidence readAhead(FailureReport report, OrgEvidence org, Instant now, Duration horizon,
+                                   java.util.function.Supplier<String> knownAlias) {
+        try {
+            String key = instanceKey(report, org, knownAlias);
+            if (key == null) {
+                return TrustEvidence.unavailable(unresolvedReason(report, org));
+            }
+            TrustClient.InstanceStatus status = trust.instanceStatus(key);
+            Map<String, TrustEvent> events = new LinkedHashMap<>();
+            status.events().forEach(e -> events.put(identity(e), e));
+            trust.maintenances(status.key(), now).forEach(e -> events.put(identity(e), e));
+            List<TrustEvent> ahead = new ArrayList<>();
+            for (TrustEvent e : events.values()) {
+                if (e.kind() == TrustEvent.Kind.MAINTENANCE && overlaps(e, now, now.plus(horizon))) {
+                    ahead.add(e);
+                }
+            }
+            ahead.sort(java.util.Comparator.comparing(TrustEvent::start));
+            return new TrustEvidence(true, null, status.key(), status.status(), ahead);
+        } catch (RequestRejected | MalformedResponse e) {
+            return TrustEvidence.unavailable("the Trust API could not be read: " + e.getMessage());
+        } catch (AliasUnknown e) {
+            return TrustEvidence.unavailable(e.getMessage());
+        }
+    }
+
     /** @param knownAlias asked only when neither the org nor the login host names the instance */
     private String instanceKey(FailureReport report, OrgEvidence org, java.util.function.Supplier<String> knownAlias) {
         if (org != null && org.available() && org.organization() != null && org.organization().instanceName() != null

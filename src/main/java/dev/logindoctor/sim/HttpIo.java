@@ -21,7 +21,9 @@ final class HttpIo {
     }
 
     static byte[] readBody(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
+        // Salesforce's Java client (WSC) gzips its requests by default, and Salesforce accepts that.
+        boolean gzip = "gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"));
+        try (InputStream in = gzip ? new java.util.zip.GZIPInputStream(ex.getRequestBody()) : ex.getRequestBody()) {
             return in.readAllBytes();
         }
     }

@@ -2,8 +2,10 @@ package dev.logindoctor.sim;
 
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.Risk;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The failing integration a scenario is about: who logs in, how, from where, and which cause the
@@ -13,6 +15,9 @@ import java.time.Instant;
  *                   host that is not this org's (e.g. https://login.salesforce.com for a sandbox)
  *                   makes {@link SimIntegration} report what that other org would answer.
  * @param credential the integration's secret material; never printed
+ * @param certificateNotAfter for a JWT key the sim generated: the integration's secret also holds a
+ *                   certificate for it, valid until then (null = no certificate in the secret)
+ * @param expectedRisks the risks ahead the scenario was built to show (risk scenarios); empty = none
  */
 public record IntegrationSpec(
         String integrationId,
@@ -23,9 +28,12 @@ public record IntegrationSpec(
         Credential credential,
         Instant credentialUpdatedAt,
         String sourceIp,
-        Cause expectedCause) {
+        Cause expectedCause,
+        Instant certificateNotAfter,
+        List<Risk> expectedRisks) {
 
     public IntegrationSpec {
+        expectedRisks = expectedRisks == null ? List.of() : List.copyOf(expectedRisks);
         soapApiVersion = soapApiVersion == null || soapApiVersion.isBlank() ? "62.0" : soapApiVersion;
     }
 

@@ -1,5 +1,7 @@
 package dev.logindoctor.sim;
 
+import dev.logindoctor.model.LoginFlow;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.xml.stream.XMLInputFactory;
@@ -66,6 +68,36 @@ public final class SimIntegration {
         report.put("credentialSecret", "sim/" + spec.integrationId());
         report.put("diagnosticsSecret", diagnosticsSecret);
         return report.toString();
+    }
+
+    /**
+     * The integration described in the failure report's shape with nothing failed (no error, no
+     * failedAt): what {@code login-doctor check --event} reads. A SOAP integration's login URL names
+     * its endpoint and API version, as the client sends it.
+     */
+    public static String integrationJson(SimulatedOrg org, IntegrationSpec spec, String diagnosticsSecret) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = HttpIo.JSON.createObjectNode();
+        json.put("integrationId", spec.integrationId());
+        json.put("loginUrl", loginEndpoint(org, spec));
+        json.put("username", spec.username());
+        json.put("flow", spec.flow().name());
+        if (spec.credentialUpdatedAt() != null) {
+            json.put("credentialUpdatedAt", spec.credentialUpdatedAt().toString());
+        }
+        json.put("credentialSecret", credentialSecretName(spec));
+        json.put("diagnosticsSecret", diagnosticsSecret);
+        return json.toString();
+    }
+
+    /** Where the integration sends its login: for SOAP the endpoint with its API version. */
+    public static String loginEndpoint(SimulatedOrg org, IntegrationSpec spec) {
+        String base = spec.loginUrl() != null ? spec.loginUrl() : org.baseUrl();
+        return spec.flow() == LoginFlow.SOAP ? base + "/services/Soap/u/" + spec.soapApiVersion() : base;
+    }
+
+    /** The name the integration's own secret goes by in the demo and the tests. */
+    public static String credentialSecretName(IntegrationSpec spec) {
+        return "sim/" + spec.integrationId();
     }
 
     /** Logs in once as {@code spec} describes; null when the login succeeded. */

@@ -31,7 +31,19 @@ public final class SimScenarios {
 
     /** The catalog's scenario names, in the index's order. */
     public static List<String> catalog() {
-        try (InputStream in = resource("scenarios/index.txt")) {
+        return index("scenarios/index.txt");
+    }
+
+    /**
+     * The risk scenarios ({@code scenarios/risks.txt}): healthy integrations, each with a risk ahead
+     * (and controls with none), for the risk check, the probe and the demo's second table.
+     */
+    public static List<String> riskCatalog() {
+        return index("scenarios/risks.txt");
+    }
+
+    private static List<String> index(String resourceName) {
+        try (InputStream in = resource(resourceName)) {
             return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R"))
                     .map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#"))
@@ -54,8 +66,9 @@ public final class SimScenarios {
             if (nameOrPath.endsWith(".json") && Files.isRegularFile(path)) {
                 return parse(Files.readString(path), path.toString());
             }
-            if (!catalog().contains(nameOrPath)) {
-                throw new IllegalArgumentException("no scenario '" + nameOrPath + "': not a file, and the catalog has " + catalog());
+            if (!catalog().contains(nameOrPath) && !riskCatalog().contains(nameOrPath)) {
+                throw new IllegalArgumentException("no scenario '" + nameOrPath + "': not a file, and the catalog has " + catalog()
+                        + " and the risk catalog " + riskCatalog());
             }
             try (InputStream in = resource("scenarios/" + nameOrPath + ".json")) {
                 return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath);

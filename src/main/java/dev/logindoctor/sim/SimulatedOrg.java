@@ -150,6 +150,46 @@ public final class SimulatedOrg implements AutoCloseable {
         return n.toString();
     }
 
+    /**
+     * The scenario integration's own credential secret, as Secrets Manager (or the {@code --secrets}
+     * file) would hold it: what it logs in with and, for a JWT key the sim generated, that key as PEM
+     * and, when the scenario dates one, its certificate. Contains secrets: for a secret store or a
+     * test, never a log.
+     */
+    public String integrationSecretJson() {
+        IntegrationSpec spec = scenario.integration();
+        IntegrationSpec.Credential c = spec.credential();
+        ObjectNode n = HttpIo.JSON.createObjectNode();
+        putIfPresent(n, "password", c.password());
+        putIfPresent(n, "securityToken", c.securityToken());
+        putIfPresent(n, "clientId", c.clientId());
+        putIfPresent(n, "clientSecret", c.clientSecret());
+        putIfPresent(n, "refreshToken", c.refreshToken());
+        putIfPresent(n, "audience", c.audience());
+        if (spec.credentialUpdatedAt() != null) {
+            n.put("updatedAt", spec.credentialUpdatedAt().toString());
+        }
+        java.security.KeyPair generated = c.privateKey() == null || !"generate".equals(c.privateKey()) ? null
+                : state.appByConsumerKey(c.clientId()).filter(a -> a.generatedPrivateKey != null)
+                .map(a -> new java.security.KeyPair(a.publicKey, a.generatedPrivateKey)).orElse(null);
+        if (generated != null) {
+            n.put("privateKey", PemKeys.privatePem(generated.getPrivate()));
+            if (spec.certificateNotAfter() != null) {
+                n.put("certificate", SelfSignedCertificate.pem(generated, spec.integrationId(),
+                        spec.certificateNotAfter().minus(java.time.Duration.ofDays(365)), spec.certificateNotAfter()));
+            }
+        } else if (c.privateKey() != null && c.privateKey().contains("PRIVATE KEY")) {
+            n.put("privateKey", c.privateKey());
+        }
+        return n.toString();
+    }
+
+    private static void putIfPresent(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
+    }
+
     public Attempts attempts(String username) {
         return state.attempts(username);
     }

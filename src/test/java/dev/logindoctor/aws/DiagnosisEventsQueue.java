@@ -12,13 +12,18 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An event bus on moto whose DiagnosisCompleted events land in an SQS queue, so a test can read what was published. */
+/** An event bus on moto whose DiagnosisCompleted (or other Login Doctor) events land in an SQS queue, so a test can read what was published. */
 final class DiagnosisEventsQueue {
     final String busName;
     private final SqsClient sqs;
     private final String queueUrl;
 
     DiagnosisEventsQueue(EventBridgeClient eventBridge, SqsClient sqs, String name) {
+        this(eventBridge, sqs, name, DiagnosisEvents.DETAIL_TYPE);
+    }
+
+    /** For another of Login Doctor's detail types (RiskDetected). */
+    DiagnosisEventsQueue(EventBridgeClient eventBridge, SqsClient sqs, String name, String detailType) {
         this.sqs = sqs;
         this.busName = name;
         eventBridge.createEventBus(b -> b.name(name));
@@ -26,7 +31,7 @@ final class DiagnosisEventsQueue {
         String queueArn = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         eventBridge.putRule(r -> r.name(name).eventBusName(name)
-                .eventPattern("{\"source\":[\"" + DiagnosisEvents.SOURCE + "\"],\"detail-type\":[\"" + DiagnosisEvents.DETAIL_TYPE + "\"]}"));
+                .eventPattern("{\"source\":[\"" + DiagnosisEvents.SOURCE + "\"],\"detail-type\":[\"" + detailType + "\"]}"));
         eventBridge.putTargets(t -> t.rule(name).eventBusName(name).targets(x -> x.id("queue").arn(queueArn)));
     }
 

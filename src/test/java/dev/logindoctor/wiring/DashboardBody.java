@@ -102,6 +102,17 @@ final class DashboardBody {
                             [".", ".", ".", "${ProbeFunction}", {"label": "probe errors"}]
                           ]
                         }
+                      },
+                      {
+                        "type": "metric", "x": 0, "y": 22, "width": 24, "height": 6,
+                        "properties": {
+                          "title": "Risks ahead by kind (integrations at risk, per probe run): login-doctor check / the RISKS items say when and the fix",
+                          "region": "${AWS::Region}", "view": "timeSeries", "stacked": true, "period": 900,
+                          "yAxis": {"left": {"min": 0}},
+                          "metrics": [
+                            [{"id": "risks", "label": "", "expression": "SELECT SUM(RisksAhead) FROM LoginDoctor GROUP BY Risk"}]
+                          ]
+                        }
                       }
                     ]
                   }
