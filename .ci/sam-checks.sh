@@ -5,14 +5,17 @@
 #   3. the real SAM translator run offline, cfn-lint on the CloudFormation it produces, and the
 #      JSON the template holds as strings (dashboard body, schedule input)
 #   4. statemachine/login-doctor.asl.json against DefinitionSubstitutions (when the file exists)
-#   5. sam build (mvn clean install, tests skipped) in a throwaway copy, never the repo's target/
+#   5. sam build (mvn clean install, tests skipped) in a throwaway copy, never the repo's target/;
+#      deploy/ (every function's CodeUri) reaches no node_modules, .venv or target
 #   6. the built artifact: Java 21 classes, a class for every Handler, and every sample event read
 #      by the project's own report parser and state model from that artifact
 #
-# Usage: .ci/sam-checks.sh [--no-build] [--keep] [--require-handlers]
+# Usage: .ci/sam-checks.sh [--no-build] [--keep] [--require-handlers] [--without-node-python]
 #   --no-build          stop after step 4
 #   --keep              keep the throwaway copy and its .aws-sam/build (the path is printed)
 #   --require-handlers  fail, not warn, when a Handler in the template has no class yet
+#   --without-node-python  sam build with node, npm, python and python3 replaced by commands that
+#                       fail: deploying must not need the tests' toolchain
 # Environment: LOGIN_DOCTOR_SAM_VENV (default ~/.cache/login-doctor/sam-venv), JAVA_HOME (a JDK >= 21).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +28,10 @@ VENV=${LOGIN_DOCTOR_SAM_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/login-doctor/sam-v
 ASL=statemachine/login-doctor.asl.json
 export SAM_CLI_TELEMETRY=0
 
-BUILD=1 KEEP=0 REQUIRE_HANDLERS=0
+BUILD=1 KEEP=0 REQUIRE_HANDLERS=0 WITHOUT_NODE_PYTHON=0
 for arg in "$@"; do
   case "$arg" in
+    --without-node-python) WITHOUT_NODE_PYTHON=1 ;;
     --no-build) BUILD=0 ;;
     --keep) KEEP=1 ;;
     --require-handlers) REQUIRE_HANDLERS=1 ;;
@@ -172,41 +176,34 @@ if [ "$BUILD" = 0 ]; then
 fi
 
 # ---------------------------------------------------------------- 5. sam build
-# sam build runs `mvn clean install` then `mvn dependency:copy-dependencies` and copies
-# target/classes + the runtime jars per function. It needs mvn and a JDK >= 21 on PATH.
-pick_jdk() {
-  local d v best="" best_v=0
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    v=$("$JAVA_HOME/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
-    if [ "${v:-0}" -ge 21 ]; then return; fi
-  fi
-  # Prefer exactly 21 (what Lambda runs; SAM warns about newer JVMs), else the newest >= 21.
-  for d in /usr/lib/jvm/* /opt/java/* "$HOME"/.sdkman/candidates/java/*; do
-    [ -x "$d/bin/javac" ] || continue
-    v=$("$d/bin/java" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -1)
-    [ "${v:-0}" -ge 21 ] || continue
-    if [ "$v" = 21 ]; then best=$d; break; fi
-    if [ "$v" -gt "$best_v" ]; then best=$d; best_v=$v; fi
-  done
-  if [ -z "$best" ]; then echo "no JDK >= 21 found (set JAVA_HOME)" >&2; exit 1; fi
-  export JAVA_HOME=$best
-}
-pick_jdk
-export PATH="$JAVA_HOME/bin:$PATH"
+# sam build copies the functions' CodeUri (deploy/: links to pom.xml and src, and a maven.config
+# that skips the tests) and runs `mvn clean install` then `mvn dependency:copy-dependencies` there,
+# then copies target/classes + the runtime jars per function. It needs mvn and a JDK >= 21.
+# shellcheck source=../.mvn/pick-jdk.sh
+. .mvn/pick-jdk.sh
+pick_jdk .ci/sam-checks.sh || exit 1
 echo "JAVA_HOME=$JAVA_HOME"
 SYSTEM_MVN=$(command -v mvn 2>/dev/null || echo "a system mvn")
 if [ -x mvnw ] && [ "${LOGIN_DOCTOR_SYSTEM_MVN:-0}" != 1 ]; then
   # Build with the project's own Maven (the wrapper's version, as .ci/run does), not whatever
-  # mvn the machine has. SAM looks for `mvn` on PATH and runs it from the folder it builds in,
-  # a copy of the project that has ./mvnw.
+  # mvn the machine has. SAM looks for `mvn` on PATH and runs it in its scratch copy of deploy/.
   mkdir -p "$WORK/bin"
-  # shellcheck disable=SC2016 # $PWD and $@ belong to the shim, expanded when it runs
-  printf '#!/bin/sh\nexec "$PWD/mvnw" "$@"\n' > "$WORK/bin/mvn"
+  printf '#!/bin/sh\nexec "%s/src/mvnw" "$@"\n' "$WORK" > "$WORK/bin/mvn"
   chmod +x "$WORK/bin/mvn"
   export PATH="$WORK/bin:$PATH"
   echo "mvn: the project's ./mvnw (LOGIN_DOCTOR_SYSTEM_MVN=1 uses $SYSTEM_MVN instead)"
 elif ! command -v mvn >/dev/null; then
   echo "no mvn on PATH and no ./mvnw: sam build needs Maven" >&2; exit 1
+fi
+if [ "$WITHOUT_NODE_PYTHON" = 1 ]; then
+  # Deploying must not need the tests' toolchain: any node, npm or python the build calls fails loudly.
+  mkdir -p "$WORK/hidden"
+  for tool in node npm npx python python3; do
+    printf '#!/bin/sh\necho "%s was called by the build, which must not need it" >&2\nexit 97\n' "$tool" > "$WORK/hidden/$tool"
+    chmod +x "$WORK/hidden/$tool"
+  done
+  export PATH="$WORK/hidden:$PATH"
+  echo "node, npm, npx, python, python3: hidden (each fails when called)"
 fi
 
 phase_start "copy the project (git-visible files only)"
@@ -221,10 +218,15 @@ else
 fi
 phase_end "$(du -sh "$SRC" | cut -f1)"
 
-phase_start "sam build (mvn clean install, tests skipped)"
-# -DskipTests must say =true here: in MAVEN_OPTS it is a JVM system property, and a bare
-# -DskipTests is the empty string there, which surefire reads as false (tests would run).
-( cd "$SRC" && MAVEN_OPTS="${MAVEN_OPTS:-} -DskipTests=true" "$VENV/bin/sam" build --build-dir "$SRC/.aws-sam/build" )
+phase_start "what sam build copies: deploy/"
+# SAM copies CodeUri whole (it has no ignore file for Java); nothing the tests install may be in it.
+stray=$(cd "$SRC" && find -L deploy \( -name node_modules -o -name .venv -o -name target -o -name .aws-sam \) -print)
+[ -z "$stray" ] || { echo "  FAIL deploy/ reaches: $stray"; exit 1; }
+phase_end "$(du -shL "$SRC/deploy" | cut -f1), no node_modules, .venv or target"
+
+phase_start "sam build (tests skipped by deploy/.mvn/maven.config)"
+( cd "$SRC" && "$VENV/bin/sam" build --build-dir "$SRC/.aws-sam/build" 2>&1 | tee "$WORK/sam-build.log" )
+grep -q "Build Succeeded" "$WORK/sam-build.log" || { echo "  FAIL sam build"; exit 1; }
 OUT="$SRC/.aws-sam/build"
 phase_end "$(find "$OUT" -mindepth 1 -maxdepth 1 -type d | wc -l) function artifacts, $(du -sh "$OUT" | cut -f1)"
 
@@ -253,6 +255,10 @@ for name, r in resources.items():
 PY
 )
 echo "  handlers: $present found, $missing missing"
+# Only what runs on Lambda: no test classes, no command-line parser.
+if [ -n "$(find "$OUT/IntakeFunction" \( -name '*Test.class' -o -name 'picocli*.jar' \) -print -quit)" ]; then
+  echo "  FAIL test classes or picocli in the function artifact"; exit 1
+fi
 if [ "$missing" -gt 0 ]; then
   if [ "$REQUIRE_HANDLERS" = 1 ]; then echo "  FAIL --require-handlers"; exit 1; fi
   status="$missing handler classes not written yet"

@@ -5,8 +5,7 @@
 #
 #   ./mvnw -q -B package -DskipTests && bash bench/cold-path.sh [N]
 #
-# Environment: RUNS (default 11, or the first argument), JAVA_HOME (else the newest JDK >= 21 in
-# /usr/lib/jvm), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
+# Environment: RUNS (default 11, or the first argument), JAVA_HOME (else .mvn/pick-jdk.sh's choice), BENCH_JAVA_OPTS (default: the flags Lambda's java21 runtime starts the JVM with),
 # BENCH_CASES (space-separated case names; default all), BENCH_EXTRA_OPTS (appended),
 # BENCH_APPCDS=1 (each case, bare included, first runs once to dump a dynamic AppCDS archive of
 # the classes it loaded, then is timed with it). Wall and CPU (user+sys) come from bench/rusage.py (wait4); each run's output is checked,
@@ -15,24 +14,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-${RUNS:-11}}
-if [ -z "${JAVA_HOME:-}" ]; then
-  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    v=$("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA_HOME=${jdk%/}; break; fi
-  done
-fi
+# shellcheck source=../.mvn/pick-jdk.sh
+. .mvn/pick-jdk.sh
+pick_jdk bench/cold-path.sh || exit 1
 JAVA="$JAVA_HOME/bin/java"
 # What Lambda's java21 bootstrap passes (besides -XX:MaxHeapSize): C1 only, serial GC, default CDS.
 JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto}
 EXTRA_OPTS=${BENCH_EXTRA_OPTS:-}
-JAR=target/login-doctor.jar
+JAR=target/login-doctor-cli.jar
 CLASSES=target/test-classes
 [ -f "$JAR" ] && [ -f "$CLASSES/dev/logindoctor/aws/ColdPath.class" ] || {
   echo "build first: ./mvnw -q -B package -DskipTests (the shaded jar and the test classes)" >&2; exit 1; }
 [ -z "$(find target/classes -newer "$JAR" -name '*.class' | head -1)" ] || {
   echo "$JAR is older than target/classes: rebuild it with ./mvnw -q -B package -DskipTests" >&2; exit 1; }
-# ColdPath goes in a jar of its own: AppCDS (BENCH_EXTRA_OPTS) refuses directories on the class path.
-"$JAVA_HOME/bin/jar" cf target/cold-path.jar -C "$CLASSES" dev/logindoctor/aws/ColdPath.class -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext.class' -C "$CLASSES" 'dev/logindoctor/aws/ColdPath$RuntimeContext$1.class'
+# ColdPath (and the Lambda context it hands over) go in a jar of their own: AppCDS (BENCH_EXTRA_OPTS) refuses directories on the class path.
+(cd "$CLASSES" && "$JAVA_HOME/bin/jar" cf ../cold-path.jar dev/logindoctor/aws/ColdPath*.class dev/logindoctor/aws/TestContext*.class)
 CP="$JAR:target/cold-path.jar"
 
 # The environment the template gives the functions; nothing here reaches AWS.
@@ -40,7 +36,7 @@ export AWS_REGION=us-east-1 AWS_LAMBDA_FUNCTION_NAME=cold-path-bench
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
 export SECRET_PREFIX=login-doctor/ TRUST_URL=https://api.status.salesforce.com
 export STATE_MACHINE_ARN=arn:aws:states:us-east-1:123456789012:stateMachine:LoginDoctorDiagnosis
-export TABLE_NAME=bench-diagnoses EVENT_BUS_NAME=default POWERTOOLS_METRICS_DISABLED=true
+export TABLE_NAME=bench-diagnoses EVENT_BUS_NAME=default
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

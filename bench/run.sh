@@ -14,9 +14,19 @@
 # Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 5 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# JAVA_HOME if it is 21 or newer, else the newest JDK >= 21 in /usr/lib/jvm (the classes are Java 21).
+version_of() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(version_of "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  JAVA_HOME=""
+  for jdk in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    v=$(version_of "${jdk%/}")
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then JAVA_HOME=${jdk%/}; break; fi
+  done
+fi
+[ -n "$JAVA_HOME" ] || { echo "no JDK >= 21 found: set JAVA_HOME" >&2; exit 1; }
+export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-JAR=target/login-doctor.jar
+JAR=target/login-doctor-cli.jar  # the shaded jar (the plain login-doctor.jar has no dependencies)
 STEP_JAR=${BENCH_STEP_JAR:-target/login-doctor-steps.jar}
 [ -f "$STEP_JAR" ] || STEP_JAR=$JAR
 [ -f "$JAR" ] && [ -d target/test-classes/dev/logindoctor/bench ] || {
@@ -31,7 +41,7 @@ TEST_CP=target/classes:target/test-classes:$(cat target/bench/classpath.txt)
 RIC_CP=$(tr ':' '\n' <target/bench/classpath.txt | grep -E 'aws-lambda-java-(runtime-interface-client|serialization)' | paste -sd:)
 # The benchmark's own classes go to the child JVMs in a jar of their own, the same for every case.
 "$JAVA_HOME/bin/jar" cf target/bench/support.jar -C target/test-classes dev/logindoctor/bench \
-  $(cd target/test-classes && ls dev/logindoctor/aws/ColdPath*.class | sed 's#^#-C target/test-classes #')
+  $(cd target/test-classes && ls dev/logindoctor/aws/ColdPath*.class dev/logindoctor/aws/TestContext*.class | sed 's#^#-C target/test-classes #')
 echo "JVM: $("$JAVA" -version 2>&1 | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.RoundTripBench "${BENCH_LATENCY_MS:-150}" "${BENCH_REPEATS:-3}" >target/bench/roundtrips.json

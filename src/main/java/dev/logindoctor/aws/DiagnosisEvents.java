@@ -1,6 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -17,14 +18,21 @@ public final class DiagnosisEvents {
 
     private final EventBridgeClient eventBridge;
     private final String busName;
+    private final String tableName;
 
     public DiagnosisEvents(EventBridgeClient eventBridge, String busName) {
+        this(eventBridge, busName, null);
+    }
+
+    /** @param tableName the diagnosis table, for the item's console link (null: no item link) */
+    public DiagnosisEvents(EventBridgeClient eventBridge, String busName, String tableName) {
         this.eventBridge = eventBridge;
         this.busName = busName;
+        this.tableName = tableName;
     }
 
     public void publishCompleted(Diagnosis diagnosis, String executionArn) {
-        String detail = detail(diagnosis, executionArn).toString();
+        String detail = detail(diagnosis, executionArn, tableName).toString();
         PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
                 .source(SOURCE)
                 .detailType(DETAIL_TYPE)
@@ -39,6 +47,11 @@ public final class DiagnosisEvents {
     }
 
     static ObjectNode detail(Diagnosis diagnosis, String executionArn) {
+        return detail(diagnosis, executionArn, null);
+    }
+
+    /** The cause, its fix, and console links to the execution and the item (when the execution's ARN names a region). */
+    static ObjectNode detail(Diagnosis diagnosis, String executionArn, String tableName) {
         ObjectNode detail = Json.MAPPER.createObjectNode()
                 .put("cause", diagnosis.cause().name())
                 .put("integrationId", diagnosis.integrationId())
@@ -48,6 +61,14 @@ public final class DiagnosisEvents {
                 .put("failedAt", diagnosis.failedAt().toString());
         if (diagnosis.confirmedBy() != null) {
             detail.put("confirmedBy", diagnosis.confirmedBy());
+        }
+        detail.put("fix", diagnosis.remediation() == null ? "" : diagnosis.remediation());
+        String region = ConsoleLinks.region(executionArn);
+        if (region != null) {
+            detail.put("executionConsoleUrl", ConsoleLinks.execution(region, executionArn));
+            if (tableName != null && !tableName.isBlank()) {
+                detail.put("itemConsoleUrl", ConsoleLinks.item(region, tableName, DiagnosisItem.toJsonMap(diagnosis)));
+            }
         }
         return detail;
     }

@@ -32,6 +32,11 @@ public final class DynamoDbDiagnosisStore {
         this.retention = retention;
     }
 
+    /** The diagnoses in {@code tableName}, through the SDK client the CLI's AWS profile configures (to read them). */
+    public static DynamoDbDiagnosisStore forTable(String tableName) {
+        return new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), tableName, Duration.ZERO);
+    }
+
     public enum PutOutcome { STORED, ALREADY_STORED }
 
     public PutOutcome put(Diagnosis diagnosis) {
@@ -72,6 +77,24 @@ public final class DynamoDbDiagnosisStore {
                 .limit(limit)
                 .build());
     }
+
+    /**
+     * The newest diagnoses of every cause, newest diagnosis first: the {@code limit} latest failures of
+     * each cause (one query per cause on ByCause, no scan), merged.
+     */
+    public List<Diagnosis> latest(int limit) {
+        Instant end = Instant.parse("9999-12-31T23:59:59Z");
+        return java.util.Arrays.stream(Cause.values())
+                .flatMap(cause -> queryByCause(cause, Instant.EPOCH, end, limit).stream())
+                .sorted(NEWEST_DIAGNOSIS_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    /** How every history is listed: newest diagnosis first, then newest failure first. */
+    public static final java.util.Comparator<Diagnosis> NEWEST_DIAGNOSIS_FIRST = java.util.Comparator
+            .comparing(Diagnosis::diagnosedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+            .thenComparing(Diagnosis::failedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
 
     private List<Diagnosis> query(QueryRequest request) {
         return dynamoDb.query(request).items().stream().map(DiagnosisAttributes::fromAttributes).toList();

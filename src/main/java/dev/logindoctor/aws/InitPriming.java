@@ -1,6 +1,7 @@
 package dev.logindoctor.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.engine.DiagnosisAssembler;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.FailureReportParser;
@@ -25,13 +26,16 @@ import java.time.Instant;
  * only moves from the first request into init (the classes and caches are shared with it).
  * <p>
  * Nothing here reaches AWS or Salesforce, reads a secret or keeps one: the sample names made-up
- * secret references, the evidence a step would fetch is "unavailable", and every result is
- * thrown away. Nothing in the snapshot depends on the time or a random value.
+ * secret references, the evidence is "unavailable" or made up (src/main/resources/priming/), and
+ * every result is thrown away. No time or random value is kept for later (the sample's instants are
+ * fixed; the JDK's SecureRandom, which a SnapStart init's TLS and key generation touch, is one of
+ * the generators Lambda documents as staying unique after a restore).
  * <p>
  * Only when Lambda says the init is a SnapStart one ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start},
- * run once at publish) does it also build the SDK client the handler will call: without SnapStart
- * that would charge every cold start (a refused report included) for a client it may never use.
- * Building a client resolves no credentials (they are read from the environment per request).
+ * run once at publish) does it also run the handler's network path once against a loopback stand-in
+ * ({@link SnapStartPriming}, {@link SdkPriming}) and build the SDK client the handler will call:
+ * without SnapStart that would charge every cold start (a refused report included) for work it may
+ * never need. Building a client resolves no credentials (they are read from the environment per request).
  */
 final class InitPriming {
     /** A report as an integration sends it; the references name no real secret. */
@@ -59,21 +63,48 @@ final class InitPriming {
     private InitPriming() {
     }
 
-    /** The step handler's path: state document in, the step over unavailable evidence, state document out. */
+    /**
+     * The step handler's path: state document in, the step, state document out — over a start
+     * state with unavailable evidence, and over a state carrying full org and Trust evidence (every
+     * step after the first receives one: the nested records' deserializers are built here, not on the
+     * first request). In a SnapStart init an org-reading step also runs its whole fetch once
+     * ({@link SnapStartPriming}).
+     */
     static void stepHandler(EliminationStep step) {
         if (snapStartInit() && step.needsOrg()) {
-            AwsClients.secretsManager();
+            SnapStartPriming.evidencePath(step);
         }
         ObjectNode document = StateDocument.write(sampleState());
         DiagnosisState state = StateDocument.read(roundTrip(document));
         DiagnosisState next = new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, state);
         write(StateDocument.write(next));
+        write(StateDocument.write(new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, fullState())));
+    }
+
+    /** Record's path: a finished state with full evidence read and assembled; in a SnapStart init, its SDK calls too. */
+    static void record() {
+        if (snapStartInit()) {
+            AwsClients.dynamoDb();
+            AwsClients.eventBridge();
+            SdkPriming.record();
+        }
+        write(DiagnosisAssembler.assemble("init-priming", fullState(), SAMPLE_START));
+    }
+
+    /** A state as a late step receives it: the org's and Trust's evidence in full (made-up data). */
+    static DiagnosisState fullState() {
+        try {
+            return StateDocument.read(Json.MAPPER.readTree(PrimingOrg.resource("state.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The intake's path up to the start: parse and validate a report, build the start state; then a refusal. */
     static void intake() {
         if (snapStartInit()) {
             AwsClients.stepFunctions();
+            SdkPriming.startExecution();
         }
         ObjectNode start = Json.MAPPER.valueToTree(sampleState());
         write(start.put("intakeRequestId", "init-priming"));
@@ -102,7 +133,7 @@ final class InitPriming {
         }
     }
 
-    private static void write(Object value) {
+    static void write(Object value) {
         try {
             Json.MAPPER.writeValue(OutputStream.nullOutputStream(), value);
         } catch (IOException e) {

@@ -26,6 +26,7 @@ import java.util.UUID;
  *   <li>accepted: {@code {"executionArn", "duplicate"}}; over the URL 202 (started) or 200 (duplicate)</li>
  *   <li>bad report: {@code {"error": "InvalidReport", "field", "message"}}, returned (not thrown: a
  *       caller's mistake is not a function error for the alarms); over the URL with HTTP 400</li>
+ *   <li>GET on the URL with {@code ?integrationId=ID}: that integration's newest diagnosis (200), or 404</li>
  * </ul>
  * Nothing is started unless the whole report is valid.
  */
@@ -34,6 +35,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     private final StepFunctionsStarter starter;
     private final String secretPrefix;
     private final Clock clock;
+    private final LatestDiagnosis latest;
 
     public IntakeHandler() {
         this(FunctionEnvironment.system());
@@ -42,11 +44,18 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(FunctionEnvironment env) {
-        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC());
+        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC(),
+                LatestDiagnosis.fromTable(env.tableName()));
     }
 
     /** @param secretPrefix when set, the report's secret references must lie under it (null: checked later, by the steps) */
     public IntakeHandler(StepFunctionsStarter starter, String secretPrefix, Clock clock) {
+        this(starter, secretPrefix, clock, null);
+    }
+
+    /** @param latest answers a GET on the function URL (null: GET is refused like any other non-POST) */
+    public IntakeHandler(StepFunctionsStarter starter, String secretPrefix, Clock clock, LatestDiagnosis latest) {
+        this.latest = latest;
         this.parser = new FailureReportParser(clock);
         this.starter = starter;
         // Without the trailing '/', "login-doctor-prod" would also admit "login-doctor-prod-db/...".
@@ -89,8 +98,11 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private JsonNode overUrl(JsonNode event, String requestId) {
+        if (latest != null && "GET".equalsIgnoreCase(FunctionUrlEvent.method(event))) {
+            return latestDiagnosis(event.path("queryStringParameters").path("integrationId").asText("").strip());
+        }
         if (!"POST".equalsIgnoreCase(FunctionUrlEvent.method(event))) {
-            return FunctionUrlEvent.response(405, invalid(new InvalidReport(null, "send the failure report with POST")));
+            return FunctionUrlEvent.response(405, invalid(new InvalidReport(null, "send the failure report with POST, or GET ?integrationId=ID for its latest diagnosis")));
         }
         String body = FunctionUrlEvent.body(event);
         if (body == null) {
@@ -102,6 +114,18 @@ public final class IntakeHandler implements RequestStreamHandler {
         } catch (InvalidReport e) {
             return FunctionUrlEvent.response(400, invalid(e));
         }
+    }
+
+    /** GET ?integrationId=ID: 200 with the newest diagnosis, 404 when there is none (or it expired). */
+    private JsonNode latestDiagnosis(String integrationId) {
+        if (integrationId.isEmpty() || integrationId.length() > 200) {
+            return FunctionUrlEvent.response(400, invalid(new InvalidReport("integrationId",
+                    "is required (1 to 200 characters): GET ?integrationId=billing-sync")));
+        }
+        return latest.of(integrationId)
+                .<JsonNode>map(diagnosis -> FunctionUrlEvent.response(200, Json.MAPPER.valueToTree(diagnosis)))
+                .orElseGet(() -> FunctionUrlEvent.response(404, Json.MAPPER.createObjectNode().put("error", "NotFound")
+                        .put("field", "integrationId").put("message", "no diagnosis of this integration is stored (or it has expired)")));
     }
 
     private ObjectNode accept(FailureReport report, String requestId) {

@@ -30,11 +30,13 @@ public final class RecordHandler implements RequestStreamHandler {
 
     public RecordHandler() {
         this(FunctionEnvironment.system());
+        // Lambda's constructor: warm the assembly (and in a SnapStart init the SDK calls) where SnapStart snapshots it.
+        InitPriming.record();
     }
 
     private RecordHandler(FunctionEnvironment env) {
         this(new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), env.tableName(), Duration.ofDays(env.retentionDays())),
-                new DiagnosisEvents(AwsClients.eventBridge(), env.eventBusName()),
+                new DiagnosisEvents(AwsClients.eventBridge(), env.eventBusName(), env.tableName()),
                 new DiagnosisMetrics(System.out),
                 Clock.systemUTC());
     }

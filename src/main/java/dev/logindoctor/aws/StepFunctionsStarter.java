@@ -3,6 +3,7 @@ package dev.logindoctor.aws;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -13,18 +14,30 @@ import java.util.function.Supplier;
 public final class StepFunctionsStarter {
     private final Supplier<SfnClient> stepFunctions;
     private final String stateMachineArn;
+    private final RecentExecutions recent;
 
     /** The client is asked for on the first start: a refused report never pays for building it. */
     public StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn) {
+        this(stepFunctions, stateMachineArn, new RecentExecutions(Clock.systemUTC()));
+    }
+
+    StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn, RecentExecutions recent) {
         this.stepFunctions = stepFunctions;
         this.stateMachineArn = stateMachineArn;
+        this.recent = recent;
     }
 
     public record Started(String executionArn, boolean duplicate) {
     }
 
+    /** A name this instance already saw Step Functions confirm is answered as a duplicate without a call. */
     public Started start(String executionName, String input) {
-        return Call.start(stepFunctions.get(), stateMachineArn, executionName, input);
+        if (recent.contains(executionName)) {
+            return new Started(executionArn(stateMachineArn, executionName), true);
+        }
+        Started started = Call.start(stepFunctions.get(), stateMachineArn, executionName, input);
+        recent.remember(executionName);
+        return started;
     }
 
     /** The SDK call on its own: its catch of an SDK exception loads SDK classes when this class is verified, on the first start only. */

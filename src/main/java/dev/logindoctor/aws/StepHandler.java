@@ -2,7 +2,6 @@ package dev.logindoctor.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.StepOrder;
@@ -25,6 +24,7 @@ import java.io.OutputStream;
 public final class StepHandler implements RequestStreamHandler {
     private final EliminationStep step;
     private final StepRunner runner;
+    private final StructuredLog log;
 
     /** Lambda's constructor: a missing or unknown STEP fails the init, with the variable's name in the log. */
     public StepHandler() {
@@ -38,7 +38,12 @@ public final class StepHandler implements RequestStreamHandler {
     }
 
     public StepHandler(EliminationStep step, EvidenceSources sources) {
+        this(step, sources, StructuredLog.stdout());
+    }
+
+    public StepHandler(EliminationStep step, EvidenceSources sources, StructuredLog log) {
         this.step = step;
+        this.log = log;
         this.runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
         if (sources instanceof LambdaEvidenceSources) {
             // Lambda's own wiring: warm the JSON and step path in init, where SnapStart snapshots it.
@@ -59,17 +64,15 @@ public final class StepHandler implements RequestStreamHandler {
     }
 
     /** One structured line per step: what it concluded, never its evidence (which names users and addresses). */
-    private static void log(Context context, DiagnosisState state) {
-        if (context == null || context.getLogger() == null) {
-            return;
-        }
+    private void log(Context context, DiagnosisState state) {
         Finding finding = state.findings().get(state.findings().size() - 1);
-        ObjectNode line = Json.MAPPER.createObjectNode()
-                .put("message", "step finished")
-                .put("step", finding.step())
-                .put("verdict", finding.verdict().name())
-                .put("integrationId", state.report().integrationKey())
-                .put("salesforceRequests", state.salesforceRequests());
-        context.getLogger().log(line + "\n");
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("step", finding.step());
+        fields.put("verdict", finding.verdict().name());
+        fields.put("cause", finding.cause() == null ? null : finding.cause().name());
+        fields.put("integrationId", state.report().integrationKey());
+        fields.put("executionName", ExecutionName.of(state.report()));
+        fields.put("salesforceRequests", state.salesforceRequests());
+        log.info(context, "step finished", fields);
     }
 }

@@ -10,55 +10,85 @@ import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.Lookup;
 import dev.logindoctor.model.OrgEvidence;
-import dev.logindoctor.salesforce.InsecureEndpoint;
-import dev.logindoctor.salesforce.TrustClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
- * {@code login-doctor diagnose --event REPORT.json --secrets SECRETS.json [--trust-url URL] [--json] [--store FILE]}.
- * Exit 0 whenever a diagnosis is produced (UNDETERMINED included), 2 for bad input, 3 when the
- * diagnostics connection the report names cannot be used.
+ * {@code login-doctor diagnose --event REPORT.json ...}. Exit 0 whenever a diagnosis is produced
+ * (UNDETERMINED included), 2 for bad input, 3 when the diagnostics connection the report names
+ * cannot be used and no cause could be confirmed without it.
  */
-final class DiagnoseCommand {
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = LoginDoctor.Version.class,
+        description = {"Diagnoses one failure report, as the state machine does.",
+                "Evidence comes from the org (the diagnostics connection) and Salesforce's Trust API."},
+        footer = {"%nExit codes:",
+                "  0  a diagnosis was produced (UNDETERMINED included)",
+                "  2  bad input, naming the field",
+                "  3  the diagnostics connection failed and no cause could be confirmed without it",
+                "     (a cause confirmed anyway exits 0; the connection failure is still printed on stderr)"})
+final class DiagnoseCommand implements Callable<Integer> {
     static final String DEFAULT_TRUST_URL = "https://api.status.salesforce.com";
 
-    private final EvidenceSourcesFactory sourcesFactory;
-    private final Clock clock;
+    @Spec
+    CommandSpec spec;
 
-    DiagnoseCommand(EvidenceSourcesFactory sourcesFactory, Clock clock) {
-        this.sourcesFactory = sourcesFactory;
-        this.clock = clock;
+    @Option(names = "--event", required = true, paramLabel = "REPORT.json", description = "the failure report the integration sent")
+    Path event;
+
+    @Option(names = "--secrets", paramLabel = "SECRETS.json",
+            description = "{secretName: secretValue}: the values Secrets Manager holds on AWS (the diagnostics connection)")
+    Path secretsFile;
+
+    @Option(names = "--trust-url", paramLabel = "URL",
+            description = "the Trust API base (default: $LOGIN_DOCTOR_TRUST_URL, else " + DEFAULT_TRUST_URL + ")")
+    String trustUrl;
+
+    @Option(names = "--json", description = "print the diagnosis as one JSON object")
+    boolean json;
+
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "keep the diagnosis in FILE (default: " + LocalDiagnosisStore.DEFAULT_PLACE + ")")
+    String store;
+
+    @Option(names = "--no-store", description = "keep no record of this diagnosis")
+    boolean noStore;
+
+    private final Wiring wiring;
+
+    DiagnoseCommand(Wiring wiring) {
+        this.wiring = wiring;
     }
 
-    int run(String[] argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv, 1, Set.of("--event", "--secrets", "--trust-url", "--store"), Set.of("--json", "--no-store"));
-        FailureReport report = readReport(Path.of(args.required("--event")));
-        SecretResolver secrets = args.value("--secrets") == null ? FileSecretResolver.empty()
-                : FileSecretResolver.load(Path.of(args.value("--secrets")));
-        String trustUrl = trustUrl(args.value("--trust-url", envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL)));
-        EvidenceSources sources = sourcesFactory.create(secrets, trustUrl);
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        FailureReport report = readReport(event);
+        SecretResolver secrets = secretsFile == null ? FileSecretResolver.empty() : FileSecretResolver.load(secretsFile);
+        EvidenceSources sources = wiring.evidenceSources().create(secrets, wiring.trustUrl(trustUrl));
 
-        LocalDiagnosisEngine engine = new LocalDiagnosisEngine(sources, clock);
+        LocalDiagnosisEngine engine = new LocalDiagnosisEngine(sources, wiring.clock());
         DiagnosisState finished = engine.run(report);
         Diagnosis diagnosis = engine.assemble(finished);
-        if (!args.flag("--no-store")) {
-            LocalDiagnosisStore.at(args.value("--store")).append(diagnosis);
+        if (!noStore) {
+            wiring.store(store).append(diagnosis);
         }
-        if (args.flag("--json")) {
+        if (json) {
             DiagnosisPrinter.printJson(diagnosis, out);
         } else {
-            DiagnosisPrinter.printText(diagnosis, out);
+            DiagnosisPrinter.printText(diagnosis, out, spec.commandLine().getColorScheme().ansi());
         }
         String unread = report.diagnosticsSecret() == null ? null : unread(finished);
         if (unread != null) {
-            err.println("login-doctor: " + unread);
+            spec.commandLine().getErr().println("login-doctor: " + unread);
             // A cause confirmed without the org (maintenance, a JWT claim) still answers the question.
             return diagnosis.confirmedBy() != null ? LoginDoctor.EXIT_OK : LoginDoctor.EXIT_CONNECTION;
         }
@@ -90,39 +120,14 @@ final class DiagnoseCommand {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new Args.UsageError("--event: no such file " + file);
+            throw new UsageError("--event: no such file " + file);
         } catch (IOException e) {
-            throw new Args.UsageError("--event: cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new UsageError("--event: cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         try {
-            return new FailureReportParser(clock).parse(text);
+            return new FailureReportParser(wiring.clock()).parse(text);
         } catch (InvalidReport e) {
-            throw new Args.UsageError("invalid failure report " + file + ": " + e.getMessage());
+            throw new UsageError("invalid failure report " + file + ": " + e.getMessage());
         }
-    }
-
-    /** {@code LOGIN_DOCTOR_TRUST_URL}, else Salesforce's Trust API. */
-    static String trustUrlFromEnvironment() {
-        return envOr("LOGIN_DOCTOR_TRUST_URL", DEFAULT_TRUST_URL);
-    }
-
-    /** The Trust base URL, refused (exit 2) unless https or loopback. */
-    static String trustUrl(String url) {
-        try {
-            return TrustClient.checkBaseUrl(url);
-        } catch (InsecureEndpoint e) {
-            throw new Args.UsageError("--trust-url: " + e.getMessage());
-        }
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    /** Builds the evidence sources for a run; the tests and the demo pass their own. */
-    @FunctionalInterface
-    interface EvidenceSourcesFactory {
-        EvidenceSources create(SecretResolver secrets, String trustUrl);
     }
 }

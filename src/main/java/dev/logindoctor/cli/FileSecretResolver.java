@@ -33,11 +33,11 @@ final class FileSecretResolver implements SecretResolver {
             root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             // Jackson messages can quote the input; never echo a secrets file.
-            throw new Args.UsageError("--secrets: cannot read " + file + " as JSON"
+            throw new UsageError("--secrets: cannot read " + file + " as JSON"
                     + (e instanceof java.nio.file.NoSuchFileException ? " (no such file)" : ""));
         }
         if (root == null || !root.isObject()) {
-            throw new Args.UsageError("--secrets: " + file + " must hold a JSON object {secretName: secretValue}");
+            throw new UsageError("--secrets: " + file + " must hold a JSON object {secretName: secretValue}");
         }
         Map<String, String> values = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();

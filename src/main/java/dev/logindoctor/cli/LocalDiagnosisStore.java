@@ -18,26 +18,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local stand-in for the DynamoDB table: one JSON line per diagnosis under ~/.login-doctor/, in
+ * The local stand-in for the DynamoDB table: one JSON line per diagnosis (under ~/.login-doctor/ by default), in
  * the table's own item shape ({@link DiagnosisItem}),
  * appended whole in one write so a crash never leaves half an item.
  */
 final class LocalDiagnosisStore {
     private static final TypeReference<Map<String, Object>> ITEM = new TypeReference<>() {
     };
+    /** Where the store is unless --store says otherwise, as the usage texts put it. */
+    static final String DEFAULT_PLACE = "$LOGIN_DOCTOR_HOME/diagnoses.jsonl, else ~/.login-doctor/diagnoses.jsonl";
+
     private final Path file;
 
     private LocalDiagnosisStore(Path file) {
         this.file = file;
     }
 
-    static LocalDiagnosisStore at(String path) {
+    /**
+     * --store FILE, else $LOGIN_DOCTOR_HOME/diagnoses.jsonl, else $HOME/.login-doctor/diagnoses.jsonl
+     * ($HOME as the shell has it: Java's user.home comes from the password database and ignores it).
+     */
+    static LocalDiagnosisStore at(String path, Map<String, String> env) {
         if (path != null && !path.isBlank()) {
             return new LocalDiagnosisStore(Path.of(path));
         }
-        String home = System.getenv("LOGIN_DOCTOR_HOME");
-        Path dir = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".login-doctor");
-        return new LocalDiagnosisStore(dir.resolve("diagnoses.jsonl"));
+        String home = env.get("LOGIN_DOCTOR_HOME");
+        if (home != null && !home.isBlank()) {
+            return new LocalDiagnosisStore(Path.of(home).resolve("diagnoses.jsonl"));
+        }
+        String userHome = env.get("HOME");
+        Path base = userHome != null && !userHome.isBlank() ? Path.of(userHome) : Path.of(System.getProperty("user.home"));
+        return new LocalDiagnosisStore(base.resolve(".login-doctor").resolve("diagnoses.jsonl"));
     }
 
     Path file() {

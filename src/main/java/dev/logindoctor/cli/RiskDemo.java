@@ -16,7 +16,7 @@ import dev.logindoctor.sim.SimIntegration;
 import dev.logindoctor.sim.SimScenarios;
 import dev.logindoctor.sim.SimulatedOrg;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class RiskDemo {
     }
 
     /** Prints the table; returns how many scenarios went wrong. */
-    static int printTable(List<String> names, PrintStream out) {
+    static int printTable(List<String> names, PrintWriter out) {
         out.println("Risks found ahead of failure: a healthy integration per risk kind, plus a control with none");
         out.println();
         out.printf("%-28s %-24s %-24s %-22s %-6s %8s%n", "scenario", "expected", "found", "due", "result", "org reqs");

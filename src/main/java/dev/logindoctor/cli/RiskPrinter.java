@@ -8,7 +8,7 @@ import dev.logindoctor.model.RiskAssessment;
 import dev.logindoctor.model.RiskFinding;
 import dev.logindoctor.model.RiskReport;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Prints a risk check: as text for people, or as the one JSON object of the CLI contract
@@ -41,7 +41,7 @@ final class RiskPrinter {
         return root;
     }
 
-    static void printJson(RiskReport report, PrintStream out) {
+    static void printJson(RiskReport report, PrintWriter out) {
         try {
             out.println(Json.MAPPER.writeValueAsString(json(report)));
         } catch (JsonProcessingException e) {
@@ -49,7 +49,7 @@ final class RiskPrinter {
         }
     }
 
-    static void printText(RiskReport report, PrintStream out) {
+    static void printText(RiskReport report, PrintWriter out) {
         out.println("Risks ahead for " + report.integrationId() + " (checked " + report.checkedAt() + ", "
                 + report.salesforceRequests() + " org API request(s), no login):");
         if (report.risks().isEmpty()) {

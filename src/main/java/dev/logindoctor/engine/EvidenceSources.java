@@ -28,6 +28,21 @@ public interface EvidenceSources {
     TrustEvidence fetchTrust(FailureReport report, OrgEvidence org);
 
     /**
+     * The org, and Trust read alongside it when that costs no extra wait (the first step that needs
+     * the org asks for both, so a later step finds Trust in the state). Trust may be null: it was
+     * not read, or could not be for now, and the step that needs it fetches it itself. Throws
+     * what {@link #fetchOrg} throws. The org's requests stay within {@code budget} (Trust's are not
+     * the org's and do not count). By default, the org alone.
+     */
+    default Fetched fetchOrgAndTrust(FailureReport report, int budget) {
+        return new Fetched(fetchOrg(report, budget), null);
+    }
+
+    /** The org's evidence and, when read alongside, Trust's (else null). */
+    record Fetched(OrgEvidence org, TrustEvidence trust) {
+    }
+
+    /**
      * Trust's maintenances on the org's instance from now to {@code horizon} ahead, for the risk
      * check; a source that cannot look ahead says so (a gap, never "nothing scheduled").
      */

@@ -125,11 +125,6 @@ public final class FailureReportParser {
         }
     }
 
-    /** Loopback by its literal name only: never a DNS lookup. */
-    public static boolean isLoopback(String host) {
-        return FailureReportRules.isLoopback(host);
-    }
-
     private static String requiredText(JsonNode root, String field) {
         String text = optionalText(root, field);
         if (text == null) {

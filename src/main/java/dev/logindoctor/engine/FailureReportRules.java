@@ -2,10 +2,8 @@ package dev.logindoctor.engine;
 
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.IpRange;
+import dev.logindoctor.model.LoginUrl;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +18,6 @@ public final class FailureReportRules {
     static final int MAX_USERNAME = 80;
     private static final Pattern SECRET_REFERENCE = Pattern.compile("[A-Za-z0-9/_+=.@:-]{1,512}");
     private static final Pattern INTEGRATION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     private FailureReportRules() {
     }
@@ -94,31 +91,10 @@ public final class FailureReportRules {
     }
 
     private static void checkLoginUrl(String loginUrl) {
-        URI uri;
         try {
-            uri = new URI(loginUrl);
-        } catch (URISyntaxException e) {
-            throw new InvalidReport("loginUrl", "is not a URL");
+            LoginUrl.parse(loginUrl);
+        } catch (LoginUrl.Invalid e) {
+            throw new InvalidReport("loginUrl", e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidReport("loginUrl", "must be an https:// URL such as https://login.salesforce.com or https://acme.my.salesforce.com");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new InvalidReport("loginUrl", "must not carry credentials");
-        }
-        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new InvalidReport("loginUrl", "must use https:// (http:// is accepted only for loopback hosts)");
-        }
-    }
-
-    /** Loopback by its literal name only: never a DNS lookup. */
-    public static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || (IPV4.matcher(h).matches() && h.startsWith("127."));
     }
 }

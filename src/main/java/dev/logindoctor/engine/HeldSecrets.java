@@ -14,9 +14,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every secret value and access token this process holds, so that text from any source — an error
@@ -30,8 +30,11 @@ public final class HeldSecrets {
     static final int MIN_LENGTH = 6;
     /** A long-running process forgets the oldest forms rather than grow without bound. */
     private static final int MAX_FORMS = 4096;
-    private static final Set<String> FORMS = ConcurrentHashMap.newKeySet();
+    /** Insertion order, so that the oldest forms are the ones forgotten; guarded by its own lock. */
+    private static final Set<String> FORMS = new LinkedHashSet<>();
     private static volatile List<String> longestFirst = List.of();
+    /** The same forms in lower case, for the fast "does anything leak?" scan. */
+    private static volatile List<String> lowerForms = List.of();
 
     private HeldSecrets() {
     }
@@ -56,11 +59,20 @@ public final class HeldSecrets {
                 }
             }
         }
-        if (FORMS.size() + forms.size() > MAX_FORMS) {
-            FORMS.clear();
+        synchronized (FORMS) {
+            forms.stream().filter(f -> f.length() >= MIN_LENGTH).forEach(f -> {
+                FORMS.remove(f); // held again: it is the newest now
+                FORMS.add(f);
+            });
+            // Forget the oldest, never everything: clearing would drop secrets still in use.
+            Iterator<String> oldest = FORMS.iterator();
+            while (FORMS.size() > MAX_FORMS) {
+                oldest.next();
+                oldest.remove();
+            }
+            longestFirst = FORMS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            lowerForms = longestFirst.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
         }
-        forms.stream().filter(f -> f.length() >= MIN_LENGTH).forEach(FORMS::add);
-        longestFirst = FORMS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /**
@@ -101,6 +113,9 @@ public final class HeldSecrets {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        if (!mayLeak(text)) {
+            return text;
+        }
         List<String> forms = longestFirst;
         String result = text;
         for (String form : forms) {
@@ -112,6 +127,24 @@ public final class HeldSecrets {
     /** True when the text carries a held value in any form. */
     public static boolean leaks(String text) {
         return text != null && !redact(text).equals(text);
+    }
+
+    /**
+     * A fast scan before the exact one: every state and diagnosis passes through here once per step,
+     * and a warm process may hold thousands of forms. String.indexOf on lower-cased text is what makes
+     * that cheap; text whose lower case changes length (rare Unicode) always takes the exact path.
+     */
+    private static boolean mayLeak(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != text.length()) {
+            return true;
+        }
+        for (String form : lowerForms) {
+            if (form.length() == text.length() ? lower.equals(form) : lower.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String blank(String text, String form) {
@@ -177,7 +210,10 @@ public final class HeldSecrets {
 
     /** For tests: forget everything held. */
     static void forgetAll() {
-        FORMS.clear();
+        synchronized (FORMS) {
+            FORMS.clear();
+        }
         longestFirst = new ArrayList<>();
+        lowerForms = List.of();
     }
 }

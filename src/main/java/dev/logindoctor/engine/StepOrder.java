@@ -1,6 +1,11 @@
 package dev.logindoctor.engine;
 
+import dev.logindoctor.steps.CheckApiAccess;
+import dev.logindoctor.steps.CheckClientSupport;
+import dev.logindoctor.steps.CheckConnectedAppAccess;
 import dev.logindoctor.steps.CheckConnectedAppApproval;
+import dev.logindoctor.steps.CheckConnectedAppClient;
+import dev.logindoctor.steps.CheckDelegatedAuth;
 import dev.logindoctor.steps.CheckFrozen;
 import dev.logindoctor.steps.CheckInactive;
 import dev.logindoctor.steps.CheckIpRestriction;
@@ -12,7 +17,11 @@ import dev.logindoctor.steps.CheckLoginHours;
 import dev.logindoctor.steps.CheckLoginRate;
 import dev.logindoctor.steps.CheckMaintenance;
 import dev.logindoctor.steps.CheckMfa;
+import dev.logindoctor.steps.CheckMyDomainLogin;
+import dev.logindoctor.steps.CheckOrgStatus;
 import dev.logindoctor.steps.CheckPassword;
+import dev.logindoctor.steps.CheckPasswordExpiry;
+import dev.logindoctor.steps.CheckRefreshToken;
 import dev.logindoctor.steps.CheckSecurityToken;
 import dev.logindoctor.steps.CheckUsername;
 import dev.logindoctor.steps.EliminationStep;
@@ -37,12 +46,22 @@ public final class StepOrder {
             new CheckMfa(),
             new CheckFrozen(),
             new CheckInactive(),
+            new CheckOrgStatus(),
+            new CheckClientSupport(),
+            new CheckApiAccess(),
+            new CheckPasswordExpiry(),
             new CheckLoginHours(),
             new CheckLoginFlow(),
             new CheckLoginRate(),
             new CheckLoginEndpoint(),
             new CheckConnectedAppApproval(),
             new CheckJwtAssertion(),
+            // After the account and org checks: an SSO user's 'Invalid Password' row is read here, not by CheckPassword.
+            new CheckDelegatedAuth(),
+            new CheckRefreshToken(),
+            new CheckConnectedAppClient(),
+            new CheckConnectedAppAccess(),
+            new CheckMyDomainLogin(),
             // Last: it confirms only on an "Invalid Password" row with the token known good, the most generic signal.
             new CheckPassword());
 

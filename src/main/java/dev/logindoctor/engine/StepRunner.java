@@ -89,10 +89,12 @@ public final class StepRunner {
     }
 
     /**
-     * Reads the org within what is left of the budget. The count goes into the state whatever
-     * happens, so it survives a failure and a retry. A throttled or unreachable org is not retried
-     * here, nor by the state machine (that would resend with the old count): the org stays unread
-     * in the state, this step judges without it, and a later step asks once more while the budget lasts.
+     * Reads the org within what is left of the budget, and Trust beside it when no step has read
+     * Trust yet (so a later step that needs it finds it in the state; Trust is not the org's API and
+     * does not count). The count goes into the state whatever happens, so it survives a failure and a
+     * retry. A throttled or unreachable org is not retried here, nor by the state machine (that would
+     * resend with the old count): the org stays unread in the state, this step judges without it, and
+     * a later step asks once more while the budget lasts.
      */
     private Fetched fetchOrg(DiagnosisState state) {
         int left = ORG_REQUEST_BUDGET - state.salesforceRequests();
@@ -103,6 +105,11 @@ public final class StepRunner {
             return new Fetched(next, spent);
         }
         try {
+            if (state.trust() == null) {
+                EvidenceSources.Fetched both = sources.fetchOrgAndTrust(state.report(), left);
+                DiagnosisState next = state.withOrg(both.org()).withOrgRequestsSpent(both.org().requests());
+                return new Fetched(both.trust() == null ? next : next.withTrust(both.trust()), both.org());
+            }
             OrgEvidence org = sources.fetchOrg(state.report(), left);
             return new Fetched(state.withOrg(org).withOrgRequestsSpent(org.requests()), org);
         } catch (SourceUnavailable e) {

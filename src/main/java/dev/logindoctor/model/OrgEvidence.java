@@ -21,6 +21,10 @@ import java.util.Map;
  * @param instanceUrl       the org's own URL from the token response ({@code instance_url}, its My
  *                          Domain on current orgs): tells which org this is even when the
  *                          diagnostics connection logs in through a generic host
+ * @param diagnosticsRefusal what Salesforce answered when it refused the diagnostics login itself
+ *                          (null when it was not refused): the org refusing everyone is evidence
+ * @param connectedApps     the org's connected apps and their OAuth policies; null = unknown ({@code connectedApps} gap)
+ * @param myDomainPolicy    whether logins must use the org's My Domain host; null = unknown ({@code myDomain} gap)
  */
 public record OrgEvidence(
         boolean available,
@@ -38,7 +42,10 @@ public record OrgEvidence(
         String diagnosticsLoginUrl,
         Map<String, String> gaps,
         int requests,
-        String instanceUrl) {
+        String instanceUrl,
+        ReportedError diagnosticsRefusal,
+        List<ConnectedAppPolicy> connectedApps,
+        MyDomainPolicy myDomainPolicy) {
 
     public OrgEvidence {
         loginHistory = loginHistory == null ? null : List.copyOf(loginHistory);
@@ -46,26 +53,39 @@ public record OrgEvidence(
         gaps = gaps == null ? Map.of() : Map.copyOf(gaps);
         userLookup = userLookup == null ? Lookup.UNKNOWN : userLookup;
         settings = settings == null ? OrgSettings.unknown() : settings;
+        connectedApps = connectedApps == null ? null : List.copyOf(connectedApps);
     }
 
-    /** Without the org's instance URL (older state documents, tests). */
+    /** Without the diagnostics refusal, the connected apps and the My Domain policy (older state documents, tests). */
     public OrgEvidence(boolean available, String unavailableReason, OrgInfo organization, Lookup userLookup, UserRecord user,
                        UserRecord baseUsernameUser, UserLoginState userLogin, List<LoginHistoryRow> loginHistory,
                        EffectivePermissions permissions, List<IpRange> ipRanges, LoginHours loginHours, OrgSettings settings,
-                       String diagnosticsLoginUrl, Map<String, String> gaps, int requests) {
+                       String diagnosticsLoginUrl, Map<String, String> gaps, int requests, String instanceUrl) {
         this(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin, loginHistory,
-                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, null);
+                permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl, null, null, null);
     }
 
     /** Evidence for a diagnosis that has no usable diagnostics connection. */
     public static OrgEvidence unavailable(String reason, int requests) {
+        return refused(reason, requests, null, null);
+    }
+
+    /** The diagnostics login at {@code diagnosticsLoginUrl} was refused, with what Salesforce answered. */
+    public static OrgEvidence refused(String reason, int requests, String diagnosticsLoginUrl, ReportedError refusal) {
         return new OrgEvidence(false, reason, null, Lookup.UNKNOWN, null, null, null, null, null, null, null,
-                null, null, Map.of(), requests, null);
+                null, diagnosticsLoginUrl, Map.of(), requests, null, refusal, null, null);
     }
 
     public OrgEvidence withInstanceUrl(String url) {
         return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
-                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url);
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, url,
+                diagnosticsRefusal, connectedApps, myDomainPolicy);
+    }
+
+    public OrgEvidence withAppsAndDomain(List<ConnectedAppPolicy> apps, MyDomainPolicy policy) {
+        return new OrgEvidence(available, unavailableReason, organization, userLookup, user, baseUsernameUser, userLogin,
+                loginHistory, permissions, ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, requests, instanceUrl,
+                diagnosticsRefusal, apps, policy);
     }
 
     /** Why a part is unknown: the recorded gap, or the connection's own reason. */

@@ -1,8 +1,8 @@
 package dev.logindoctor.probe;
 
 import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.LoginUrl;
 
-import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -36,7 +36,7 @@ public record Integration(
      * as login.salesforce.com groups more than one, which only makes the bound stricter).
      */
     public String orgKey() {
-        return instance != null ? instance : URI.create(loginUrl).getHost().toLowerCase(Locale.ROOT);
+        return instance != null ? instance : LoginUrl.parse(loginUrl).host();
     }
 
     public Integration withEnabled(boolean on) {

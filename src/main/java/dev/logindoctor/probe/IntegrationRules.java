@@ -1,11 +1,8 @@
 package dev.logindoctor.probe;
 
-import dev.logindoctor.engine.FailureReportParser;
 import dev.logindoctor.model.LoginFlow;
+import dev.logindoctor.model.LoginUrl;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What a registered integration must look like; the same limits a failure report has, so every probe report is valid. */
@@ -45,21 +42,10 @@ final class IntegrationRules {
     }
 
     private static void checkLoginUrl(String loginUrl) {
-        if (loginUrl == null || loginUrl.isBlank()) {
-            throw new InvalidIntegration("loginUrl", "is required, e.g. https://acme.my.salesforce.com");
-        }
-        URI uri;
         try {
-            uri = new URI(loginUrl);
-        } catch (URISyntaxException e) {
-            throw new InvalidIntegration("loginUrl", "is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new InvalidIntegration("loginUrl", "must be a plain https:// URL such as https://acme.my.salesforce.com");
-        }
-        if (!scheme.equals("https") && !(scheme.equals("http") && FailureReportParser.isLoopback(uri.getHost()))) {
-            throw new InvalidIntegration("loginUrl", "must use https:// (http:// only for a loopback simulator)");
+            LoginUrl.parse(loginUrl);
+        } catch (LoginUrl.Invalid e) {
+            throw new InvalidIntegration("loginUrl", e.getMessage());
         }
     }
 }

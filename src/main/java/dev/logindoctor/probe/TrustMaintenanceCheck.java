@@ -15,7 +15,10 @@ import java.util.Set;
  * shared login host and no instance registered) is probed as usual.
  */
 public final class TrustMaintenanceCheck implements MaintenanceCheck {
-    /** SALESFORCE.md §5's status values that take logins down; INFORMATIONAL, MINOR and NONCORE ones do not. */
+    /**
+     * The Trust status values that take logins down (docs/salesforce-wire-facts.md#trust-status-api);
+     * INFORMATIONAL, MINOR and NONCORE ones do not.
+     */
     static final Set<String> LOGINS_DOWN = Set.of("MAINTENANCE_CORE", "MAJOR_INCIDENT_CORE");
 
     private final TrustClient trust;

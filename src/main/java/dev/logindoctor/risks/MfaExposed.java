@@ -51,8 +51,9 @@ final class MfaExposed implements RiskCheck {
             }
             return RiskAssessment.found(new RiskFinding(risk(), null, lines,
                     "Give " + e.integration().username() + " API Only User through a permission set (Setup → Permission Sets → New → "
-                            + "System Permissions → API Only User, then Manage Assignments), remove Multi-Factor Authentication for API "
-                            + "Logins from it, and prefer the JWT bearer flow, which no MFA challenge reaches."));
+                            + "System Permissions → API Only User, then Manage Assignments)"
+                            + (api ? ", remove Multi-Factor Authentication for API Logins from it" + from : "")
+                            + ", and prefer the JWT bearer flow, which no MFA challenge reaches."));
         }
         if (Boolean.FALSE.equals(p.mfaForUiLogins()) && Boolean.FALSE.equals(p.mfaForApiLogins())) {
             return RiskAssessment.clear(risk(), "no profile or permission set of the user enforces MFA" + from

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A REST Composite request (S58): subrequests run in order and may use an earlier one's result
- * through {@code @{referenceId.path}}. Subrequests set no Accept/Authorization/Content-Type header
- * (that fails the whole request) and there are at most 25 of them.
+ * A REST Composite request (docs/salesforce-wire-facts.md#rest-composite): subrequests run in order and may use
+ * an earlier one's result through {@code @{referenceId.path}}. Subrequests set no
+ * Accept/Authorization/Content-Type header (that fails the whole request) and there are at most 25 of them.
  */
 public record CompositeRequest(boolean allOrNone, List<Subrequest> subrequests) {
     public static final int MAX_SUBREQUESTS = 25;

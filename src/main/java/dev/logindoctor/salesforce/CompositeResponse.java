@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code {"compositeResponse":[{body,httpHeaders,httpStatusCode,referenceId}]}} (S58). The whole
- * request is HTTP 200 even when subrequests fail; each part carries its own status and body.
+ * {@code {"compositeResponse":[{body,httpHeaders,httpStatusCode,referenceId}]}}
+ * (docs/salesforce-wire-facts.md#rest-composite). The whole request is HTTP 200 even when subrequests fail;
+ * each part carries its own status and body.
  */
 public record CompositeResponse(Map<String, Part> parts) {
     public CompositeResponse {

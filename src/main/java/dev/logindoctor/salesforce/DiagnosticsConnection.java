@@ -121,7 +121,10 @@ public final class DiagnosticsConnection {
         return java.net.URI.create(url).getHost();
     }
 
-    /** What a refused JWT means for the diagnostics setup, and what to change (S12, S14, S36, S38, S39). */
+    /**
+     * What a refused JWT means for the diagnostics setup, and what to change
+     * (docs/salesforce-wire-facts.md#oauth-token-endpoint-errors).
+     */
     static String meaning(LoginRejected e, String audience) {
         String code = e.code() == null ? "" : e.code().toLowerCase(Locale.ROOT);
         String d = e.description() == null ? "" : e.description().toLowerCase(Locale.ROOT);

@@ -2,11 +2,9 @@ package dev.logindoctor.salesforce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.model.LoginUrl;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.PrivateKey;
-import java.util.Locale;
 
 /**
  * The diagnostics connection's secret: {@code {"loginUrl","username","clientId","privateKey"}}, the
@@ -43,26 +41,13 @@ public record DiagnosticsCredentials(String loginUrl, String username, String cl
         return node.asText().strip();
     }
 
-    /** {@code https://host[:port]}: the path of a pasted URL is dropped; http only for loopback. */
+    /** {@code https://host[:port]} ({@link LoginUrl#origin}): the path of a pasted URL is dropped; http only for loopback. */
     static String normalizeLoginUrl(String url, String what) {
-        URI uri;
         try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new UnusableCredentials(what + " is not a URL (expected e.g. https://login.salesforce.com)");
+            return LoginUrl.parse(url).origin();
+        } catch (LoginUrl.Invalid e) {
+            throw new UnusableCredentials(what + " " + e.getMessage());
         }
-        if (uri.getHost() == null) {
-            throw new UnusableCredentials(what + " has no host (expected e.g. https://login.salesforce.com)");
-        }
-        try {
-            HttpTransport.requireSecure(uri, what);
-        } catch (InsecureEndpoint e) {
-            throw new UnusableCredentials(e.getMessage());
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return scheme + "://" + hostPart + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 
     /** The key stays out: a toString may end up in a log line. */

@@ -1,6 +1,6 @@
 package dev.logindoctor.salesforce;
 
-import dev.logindoctor.engine.FailureReportParser;
+import dev.logindoctor.model.LoginUrl;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -151,7 +151,7 @@ public final class HttpTransport {
         if (scheme.equals("https")) {
             return;
         }
-        if (scheme.equals("http") && FailureReportParser.isLoopback(host)) {
+        if (scheme.equals("http") && LoginUrl.isLoopbackHost(host)) {
             return;
         }
         throw new InsecureEndpoint(kind + ": refusing " + scheme + "://" + host

@@ -51,7 +51,10 @@ public record IntegrationCredentials(String username, String password, String se
         return value;
     }
 
-    /** What SOAP login() and the OAuth password flow send: the password with the token appended (S1, S7). */
+    /**
+     * What SOAP login() and the OAuth password flow send: the password with the token appended
+     * (docs/salesforce-wire-facts.md#soap-login-request).
+     */
     String passwordWithToken(String flow) {
         return require(password, "password", flow) + (securityToken == null ? "" : securityToken);
     }

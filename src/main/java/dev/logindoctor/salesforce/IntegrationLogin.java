@@ -21,7 +21,7 @@ public final class IntegrationLogin {
     /** @param soapApiVersion the version in the integration's SOAP endpoint, e.g. "62.0"; ignored for OAuth */
     public LoginSuccess attempt(LoginFlow flow, String loginUrl, String username, String soapApiVersion, IntegrationCredentials credentials) {
         return switch (flow) {
-            case SOAP -> soap.login(loginUrl, soapApiVersion == null ? SoapLoginClient.DEFAULT_API_VERSION : soapApiVersion, username, credentials);
+            case SOAP -> usable(soap.login(loginUrl, soapApiVersion == null ? SoapLoginClient.DEFAULT_API_VERSION : soapApiVersion, username, credentials));
             case OAUTH_PASSWORD -> oauth.password(loginUrl, username, credentials);
             case OAUTH_JWT -> oauth.jwtBearer(loginUrl, username, credentials);
             case OAUTH_REFRESH_TOKEN -> oauth.refreshToken(loginUrl, credentials);
@@ -29,5 +29,19 @@ public final class IntegrationLogin {
             case OAUTH_WEB_SERVER -> throw new UnusableCredentials(
                     "the OAuth web-server flow needs a person in a browser; the probe cannot attempt it (use its refresh token: OAUTH_REFRESH_TOKEN)");
         };
+    }
+
+    /** The INVALID_OPERATION_WITH_EXPIRED_PASSWORD text (docs/salesforce-wire-facts.md, "Password expiry"). */
+    static final String EXPIRED_PASSWORD_TEXT = "The users password has expired, you must call SetPassword before attempting any other API operations";
+
+    /**
+     * A login() with passwordExpired = true opened a session good only for setPassword(): for the
+     * integration that is a failed login, reported with the fault its next call gets.
+     */
+    private static LoginSuccess usable(LoginSuccess success) {
+        if (success.passwordExpired()) {
+            throw new LoginRejected("INVALID_OPERATION_WITH_EXPIRED_PASSWORD", EXPIRED_PASSWORD_TEXT, 200);
+        }
+        return success;
     }
 }

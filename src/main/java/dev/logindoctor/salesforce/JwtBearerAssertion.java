@@ -1,6 +1,7 @@
 package dev.logindoctor.salesforce;
 
-import java.net.URI;
+import dev.logindoctor.model.LoginUrl;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -8,10 +9,9 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 
 /**
- * The OAuth JWT bearer assertion Salesforce expects (SALESFORCE.md §2, S9/S10): header
+ * The OAuth JWT bearer assertion Salesforce expects (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow): header
  * {@code {"alg":"RS256"}}, claims iss = consumer key, sub = username, aud = the login audience,
  * exp = now + 3 minutes, signed SHA256withRSA. Signed with the JDK's {@link Signature} rather than a
  * JOSE library: no extra jar (and its class loading) on the Lambda cold path.
@@ -46,15 +46,14 @@ public final class JwtBearerAssertion {
 
     /**
      * The aud claim for a login URL: test.salesforce.com for sandbox hosts (test.salesforce.com,
-     * {@code *.sandbox.my.salesforce.com}, scratch orgs' {@code *.scratch.my.salesforce.com}, and the
-     * legacy {@code name--sandbox.*.my.salesforce.com}); the login URL itself for a loopback
-     * simulator; login.salesforce.com for every production host, My Domains included (S9 lists
-     * only the two generic audiences; a My Domain aud is unconfirmed).
+     * {@code *.sandbox.my.salesforce.com}, scratch orgs' {@code *.scratch.my.salesforce.com}, and the legacy
+     * {@code name--sandbox.*.my.salesforce.com}); the login URL itself for a loopback simulator; login.salesforce.com
+     * for every production host, My Domains included (the flow's page lists only the two generic audiences; a
+     * My Domain aud is unconfirmed: docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow).
      */
     public static String audienceFor(String loginUrl) {
-        URI uri = URI.create(loginUrl);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (dev.logindoctor.engine.FailureReportParser.isLoopback(host)) {
+        String host = LoginUrl.lenient(loginUrl).map(LoginUrl::host).orElse("");
+        if (LoginUrl.isLoopbackHost(host)) {
             return DiagnosticsCredentials.normalizeLoginUrl(loginUrl, "loginUrl");
         }
         if (host.equals("test.salesforce.com") || host.endsWith(".sandbox.my.salesforce.com")

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The OAuth token endpoint's non-interactive grants (SALESFORCE.md §2): username-password,
- * JWT bearer, refresh token, client credentials — form-encoded POSTs to
- * {@code {loginUrl}/services/oauth2/token}. Used only by the health probe, once per credential
- * version. A refusal is {@link LoginRejected} with Salesforce's own {@code error} and
- * {@code error_description}.
+ * The OAuth token endpoint's non-interactive grants (docs/salesforce-wire-facts.md#oauth-token-endpoint):
+ * username-password, JWT bearer, refresh token, client credentials — form-encoded POSTs to
+ * {@code {loginUrl}/services/oauth2/token}. Used only by the health probe, once per credential version. A refusal is
+ * {@link LoginRejected} with Salesforce's own {@code error} and {@code error_description}.
  */
 public final class OAuthLoginClient {
     static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -20,7 +19,10 @@ public final class OAuthLoginClient {
         this.clock = clock;
     }
 
-    /** grant_type=password: client id and secret, username, password with the security token appended (S7). */
+    /**
+     * grant_type=password: client id and secret, username, password with the security token appended
+     * (docs/salesforce-wire-facts.md#oauth-username-password-flow).
+     */
     public LoginSuccess password(String loginUrl, String username, IntegrationCredentials c) {
         String flow = "the OAuth username-password flow";
         return send(loginUrl, c, "grant_type", "password",
@@ -30,7 +32,10 @@ public final class OAuthLoginClient {
                 "password", c.passwordWithToken(flow));
     }
 
-    /** grant_type=jwt-bearer: an RS256 assertion for the user, no client secret (S9). */
+    /**
+     * grant_type=jwt-bearer: an RS256 assertion for the user, no client secret
+     * (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow).
+     */
     public LoginSuccess jwtBearer(String loginUrl, String username, IntegrationCredentials c) {
         String flow = "the OAuth JWT bearer flow";
         if (c.privateKey() == null) {
@@ -43,7 +48,10 @@ public final class OAuthLoginClient {
                 concat(c.secretValues(), assertion));
     }
 
-    /** grant_type=refresh_token with the client id (and secret when the app requires one; S12). */
+    /**
+     * grant_type=refresh_token with the client id (and secret when the app requires one;
+     * docs/salesforce-wire-facts.md#oauth-refresh-token-flow).
+     */
     public LoginSuccess refreshToken(String loginUrl, IntegrationCredentials c) {
         String flow = "the OAuth refresh token flow";
         return send(loginUrl, c, "grant_type", "refresh_token",
@@ -52,7 +60,10 @@ public final class OAuthLoginClient {
                 "client_secret", c.clientSecret());
     }
 
-    /** grant_type=client_credentials: runs as the app's Run-As user; served on My Domain hosts (S13, S37). */
+    /**
+     * grant_type=client_credentials: runs as the app's Run-As user; served on My Domain hosts
+     * (docs/salesforce-wire-facts.md#oauth-client-credentials-flow).
+     */
     public LoginSuccess clientCredentials(String loginUrl, IntegrationCredentials c) {
         String flow = "the OAuth client credentials flow";
         return send(loginUrl, c, "grant_type", "client_credentials",

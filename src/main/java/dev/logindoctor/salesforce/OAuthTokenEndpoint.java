@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code POST {loginUrl}/services/oauth2/token}, form-encoded (SALESFORCE.md §2, S7/S12): a 200
- * becomes a {@link LoginSuccess}; {@code {"error","error_description"}} becomes
- * {@link LoginRejected}; throttling and 5xx map as for every endpoint.
+ * {@code POST {loginUrl}/services/oauth2/token}, form-encoded
+ * (docs/salesforce-wire-facts.md#oauth-token-endpoint): a 200 becomes a {@link LoginSuccess};
+ * {@code {"error","error_description"}} becomes {@link LoginRejected}; throttling and 5xx map as for every endpoint.
  */
 final class OAuthTokenEndpoint {
     static final String KIND = "token request";

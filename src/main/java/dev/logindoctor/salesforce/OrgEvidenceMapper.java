@@ -1,11 +1,13 @@
 package dev.logindoctor.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.EffectivePermissions;
 import dev.logindoctor.model.IpRange;
 import dev.logindoctor.model.LoginHistoryRow;
 import dev.logindoctor.model.LoginHours;
 import dev.logindoctor.model.Lookup;
+import dev.logindoctor.model.MyDomainPolicy;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.OrgInfo;
 import dev.logindoctor.model.OrgSettings;
@@ -91,9 +93,60 @@ final class OrgEvidenceMapper {
             ipRanges = ipRanges(user, metadata);
             loginHours = loginHours(metadata, org);
         }
-        OrgSettings settings = settings();
+        OrgSettings settings = SecurityPolicyMapper.settings(response, gaps);
+        List<ConnectedAppPolicy> apps = connectedApps();
+        MyDomainPolicy myDomain = myDomainPolicy();
         return new OrgEvidence(true, null, org, lookup, user, baseUser, userLogin, history, permissions, ipRanges, loginHours,
-                settings, diagnosticsLoginUrl, gaps, requests);
+                settings, diagnosticsLoginUrl, gaps, requests, null).withAppsAndDomain(apps, myDomain);
+    }
+
+    /** ConnectedApplication rows; a row without a Name names no app and is skipped. */
+    private List<ConnectedAppPolicy> connectedApps() {
+        List<SObjectRow> rows = rows("apps", "connectedApps");
+        if (rows == null) {
+            return null;
+        }
+        List<ConnectedAppPolicy> apps = new ArrayList<>();
+        for (SObjectRow r : rows) {
+            if (r.text("Name") != null) {
+                apps.add(new ConnectedAppPolicy(r.text("Id"), r.text("Name"), r.bool("OptionsAllowAdminApprovedUsersOnly"),
+                        integer(r.get("RefreshTokenValidityPeriod")), r.bool("OptionsRefreshTokenValidityMetric")));
+            }
+        }
+        return apps;
+    }
+
+    /** MyDomainSettings' login policy, from the Tooling API's Metadata; unknown when the type is not served. */
+    private MyDomainPolicy myDomainPolicy() {
+        List<SObjectRow> rows = rows("myDomain", "myDomain");
+        if (rows == null) {
+            return null;
+        }
+        JsonNode metadata = rows.isEmpty() ? null : rows.get(0).get("Metadata");
+        if (metadata == null || !metadata.isObject()) {
+            gaps.put("myDomain", "MyDomainSettings had no Metadata");
+            return null;
+        }
+        SObjectRow m = new SObjectRow(metadata);
+        Boolean api = m.bool("doesApiLoginRequireOrgDomain");
+        Boolean ui = m.bool("canOnlyLoginWithMyDomainUrl");
+        if (api == null && ui == null) {
+            gaps.put("myDomain", "MyDomainSettings' Metadata had neither doesApiLoginRequireOrgDomain nor canOnlyLoginWithMyDomainUrl");
+            return null;
+        }
+        return new MyDomainPolicy(api, ui);
+    }
+
+    /** A whole number from a number or a numeric string; anything else is unknown. */
+    private static Integer integer(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asInt();
+        }
+        String t = v.asText().strip();
+        return t.matches("\\d{1,9}") ? Integer.valueOf(t) : null;
     }
 
     // ---- parts ----
@@ -211,7 +264,34 @@ final class OrgEvidenceMapper {
                 anyOf(rows, "PermissionSet.PermissionsForceTwoFactor"),
                 anyOf(rows, "PermissionSet.PermissionsTwoFactorApi"),
                 bypass,
-                grantedBy);
+                grantedBy,
+                separatePermission("permsSso", "PermissionsIsSsoEnabled", "ssoEnabled", grantedBy),
+                separatePermission("permsPasswordNeverExpires", "PermissionsPasswordNeverExpires", "passwordNeverExpires", grantedBy));
+    }
+
+    /**
+     * A permission read in its own subrequest, because the field is not in every org (Is Single
+     * Sign-On Enabled exists only where delegated authentication is on): OR over the assignments, a
+     * failure is a gap under {@code gapKey}.
+     */
+    private Boolean separatePermission(String ref, String permission, String gapKey, List<String> grantedBy) {
+        List<SObjectRow> rows = rows(ref, gapKey);
+        if (rows == null) {
+            return null;
+        }
+        for (SObjectRow r : rows) {
+            if (Boolean.TRUE.equals(r.bool("PermissionSet." + permission))) {
+                String label = r.text("PermissionSet.Name") == null ? "a permission set" : "permission set " + r.text("PermissionSet.Name");
+                if (!grantedBy.contains(label)) {
+                    grantedBy.add(label);
+                }
+            }
+        }
+        Boolean any = anyOf(rows, "PermissionSet." + permission);
+        if (any == null) {
+            gaps.put(gapKey, "no assignment row carried PermissionSet." + permission);
+        }
+        return any;
     }
 
     /** OR over the rows: true if any grants it, false if every row says false, else unknown. */
@@ -357,47 +437,6 @@ final class OrgEvidenceMapper {
             return null;
         }
         return new LoginHours(zone, days);
-    }
-
-    private OrgSettings settings() {
-        List<SObjectRow> rows = rows("security", "settings");
-        if (rows == null) {
-            return OrgSettings.unknown();
-        }
-        JsonNode policies = rows.isEmpty() ? null : rows.get(0).get("Metadata.passwordPolicies");
-        if (policies == null) {
-            gaps.put("settings", "SecuritySettings had no Metadata.passwordPolicies");
-            return OrgSettings.unknown();
-        }
-        SObjectRow p = new SObjectRow(policies);
-        return new OrgSettings(null, null, null, maxLoginAttempts(p.text("maxLoginAttempts")), lockoutMinutes(p.text("lockoutInterval")));
-    }
-
-    /** Metadata API SecuritySettings values (S63); NoLimit and unknown values are null. */
-    static Integer maxLoginAttempts(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "threeattempts" -> 3;
-            case "fiveattempts" -> 5;
-            case "tenattempts" -> 10;
-            default -> null;
-        };
-    }
-
-    /** Lockout effective period in minutes; Forever is 0 (an admin must unlock). */
-    static Integer lockoutMinutes(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "fifteenminutes" -> 15;
-            case "thirtyminutes" -> 30;
-            case "sixtyminutes" -> 60;
-            case "forever" -> 0;
-            default -> null;
-        };
     }
 
     // ---- plumbing ----

@@ -20,6 +20,9 @@ final class OrgEvidenceRequest {
     static final Duration HISTORY_AFTER = Duration.ofMinutes(5);
     static final String USER_FIELDS = "Id, Username, IsActive, ProfileId, Profile.Name, UserType, LastPasswordChangeDate, LastLoginDate";
     private static final String USER_ID = "'@{user.records[0].Id}'";
+    /** The org's connected apps and the OAuth policies ConnectedApplication exposes (External Client Apps are not rows). */
+    static final String APPS_QUERY = "SELECT Id, Name, OptionsAllowAdminApprovedUsersOnly, OptionsRefreshTokenValidityMetric,"
+            + " RefreshTokenValidityPeriod FROM ConnectedApplication LIMIT 200";
 
     private OrgEvidenceRequest() {
     }
@@ -44,9 +47,15 @@ final class OrgEvidenceRequest {
                         + " FROM PermissionSetAssignment WHERE AssigneeId = " + USER_ID)
                 .query("permsBypass", "SELECT PermissionSet.Name, PermissionSet.PermissionsBypassMFAForUiLogins FROM PermissionSetAssignment"
                         + " WHERE AssigneeId = " + USER_ID)
+                .query("permsSso", "SELECT PermissionSet.Name, PermissionSet.PermissionsIsSsoEnabled FROM PermissionSetAssignment"
+                        + " WHERE AssigneeId = " + USER_ID)
+                .query("permsPasswordNeverExpires", "SELECT PermissionSet.Name, PermissionSet.PermissionsPasswordNeverExpires"
+                        + " FROM PermissionSetAssignment WHERE AssigneeId = " + USER_ID)
                 .toolingQuery("profileMeta", "SELECT Id, Name, Metadata FROM Profile WHERE Id = '@{user.records[0].ProfileId}'")
                 .query("ipRanges", "SELECT FIELDS(ALL) FROM LoginIpRange LIMIT 200")
                 .toolingQuery("security", "SELECT Metadata FROM SecuritySettings")
+                .query("apps", APPS_QUERY)
+                .toolingQuery("myDomain", "SELECT Metadata FROM MyDomainSettings")
                 .build();
     }
 

@@ -15,7 +15,10 @@ public record QueryResult(int totalSize, List<JsonNode> records) {
         records = List.copyOf(records);
     }
 
-    /** Parses one page: {@code {"totalSize","done","nextRecordsUrl"?,"records":[...]}} (S57). */
+    /**
+     * Parses one page: {@code {"totalSize","done","nextRecordsUrl"?,"records":[...]}}
+     * (docs/salesforce-wire-facts.md#rest-query).
+     */
     static Page page(String kind, JsonNode body) {
         JsonNode records = body == null ? null : body.get("records");
         if (body == null || !body.isObject() || records == null || !records.isArray()) {

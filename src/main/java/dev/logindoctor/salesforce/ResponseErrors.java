@@ -3,10 +3,10 @@ package dev.logindoctor.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Turns a non-2xx answer from the REST API or the Trust API into the typed error a caller can act
- * on (SALESFORCE.md §6): 429/503 and 403 REQUEST_LIMIT_EXCEEDED → {@link Throttled}; 401 →
- * {@link SessionExpired}; other 5xx → {@link SalesforceUnavailable}; other 4xx with Salesforce's
- * error array → {@link RequestRejected}. Login endpoints (SOAP, OAuth token) have their own error
+ * Turns a non-2xx answer from the REST API or the Trust API into the typed error a caller can act on
+ * (docs/salesforce-wire-facts.md#rest-errors-and-session-expiry): 429/503 and 403 REQUEST_LIMIT_EXCEEDED →
+ * {@link Throttled}; 401 → {@link SessionExpired}; other 5xx → {@link SalesforceUnavailable}; other 4xx with
+ * Salesforce's error array → {@link RequestRejected}. Login endpoints (SOAP, OAuth token) have their own error
  * shapes and map those first, then fall back here for the statuses they share.
  */
 final class ResponseErrors {

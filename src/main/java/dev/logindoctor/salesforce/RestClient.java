@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The REST API over a {@link DiagnosticsConnection} (SALESFORCE.md §6): SOQL query following
+ * The REST API over a {@link DiagnosticsConnection} (docs/salesforce-wire-facts.md#rest-query): SOQL query following
  * {@code nextRecordsUrl}, Tooling query, sObject describe, Composite. Every call goes through the
  * connection, so it is counted and re-authenticated at most once.
  */

@@ -6,9 +6,11 @@ import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.engine.SourceUnavailable;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
+import dev.logindoctor.model.ReportedError;
 import dev.logindoctor.model.TrustEvidence;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Evidence from Salesforce: the org over the report's diagnostics connection, and the public Trust
@@ -16,7 +18,8 @@ import java.time.Clock;
  * not even read here. What the caller cannot fix by retrying (no diagnostics secret, an unreadable
  * one, a refused JWT, a refused or garbled request) becomes unavailable evidence with the reason;
  * {@link Throttled} and {@link SalesforceUnavailable} become the engine's {@link SourceUnavailable},
- * thrown so the caller can back off and retry.
+ * thrown so the caller can back off and retry. Trust is read beside the org when both are wanted
+ * ({@link #fetchOrgAndTrust}): a diagnosis then waits for two round trips, not five.
  */
 public final class SalesforceEvidenceSources implements EvidenceSources {
     private final SecretResolver secrets;
@@ -54,28 +57,85 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public OrgEvidence fetchOrg(FailureReport report, int budget) {
-        if (report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank()) {
-            return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
-                    + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
+        if (noDiagnosticsSecret(report)) {
+            return noConnection();
         }
+        String secret;
+        try {
+            secret = readDiagnosticsSecret(report);
+        } catch (SecretResolver.SecretUnavailable e) {
+            return OrgEvidence.unavailable(e.getMessage(), 0);
+        }
+        return readOrg(report, secret, budget);
+    }
+
+    /**
+     * One read of the diagnostics secret; Trust, by the My Domain alias known before the org is read,
+     * runs beside the token → composite chain; once the org names its instance, what Trust said is
+     * kept if it is about that instance, else Trust is read by the org's instance. A Trust failure
+     * worth a retry leaves Trust unread (null) for the step that needs it, so it never costs the org
+     * reading it came with.
+     */
+    @Override
+    public Fetched fetchOrgAndTrust(FailureReport report, int budget) {
+        String secret = null;
+        OrgEvidence unreadable = null;
+        if (noDiagnosticsSecret(report)) {
+            unreadable = noConnection();
+        } else {
+            try {
+                secret = readDiagnosticsSecret(report);
+            } catch (SecretResolver.SecretUnavailable e) {
+                unreadable = OrgEvidence.unavailable(e.getMessage(), 0);
+            }
+        }
+        String hint = secret == null ? null : myDomainHint(secret);
+        CompletableFuture<TrustEvidence> ahead = trust.readBeside(report, hint, clock.instant());
+        OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret, budget);
+        try {
+            return new Fetched(org, trust.complete(ahead, report, org, clock.instant(), () -> hint));
+        } catch (Throttled | SalesforceUnavailable e) {
+            return new Fetched(org, null);
+        } catch (SalesforceException e) {
+            return new Fetched(org, TrustEvidence.unavailable(e.getMessage()));
+        }
+    }
+
+    private String readDiagnosticsSecret(FailureReport report) {
+        String value = secrets.secretValue(report.diagnosticsSecret());
+        HeldSecrets.holdDocument(value);
+        lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
+        return value;
+    }
+
+    private OrgEvidence readOrg(FailureReport report, String secret, int budget) {
         DiagnosticsCredentials credentials;
         try {
-            String value = secrets.secretValue(report.diagnosticsSecret());
-            HeldSecrets.holdDocument(value);
-            lastHint = new AliasHint(report.diagnosticsSecret(), myDomainHint(value));
-            credentials = DiagnosticsCredentials.parse(value);
-        } catch (SecretResolver.SecretUnavailable | UnusableCredentials e) {
+            credentials = DiagnosticsCredentials.parse(secret);
+        } catch (UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
         DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock, budget);
         try {
             return new OrgEvidenceReader(connection, clock).read(report);
-        } catch (LoginRejected | RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials
+        } catch (LoginRejected e) {
+            // What the org answered the diagnostics login is itself evidence (an org locked for everyone).
+            return OrgEvidence.refused(e.getMessage(), connection.requests(), credentials.loginUrl(), new ReportedError(e.code(), e.description()));
+        } catch (RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials
                  | DiagnosticsConnection.BudgetSpent e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
         } catch (Throttled | SalesforceUnavailable e) {
             throw new SourceUnavailable(e.getMessage(), e, connection.requests());
         }
+    }
+
+    private static boolean noDiagnosticsSecret(FailureReport report) {
+        return report.diagnosticsSecret() == null || report.diagnosticsSecret().isBlank();
+    }
+
+    private static OrgEvidence noConnection() {
+        return OrgEvidence.unavailable("the report names no diagnostics secret; add \"diagnosticsSecret\" (the name or ARN of "
+                + "the secret holding {\"loginUrl\",\"username\",\"clientId\",\"privateKey\"}) to read the org", 0);
     }
 
     @Override

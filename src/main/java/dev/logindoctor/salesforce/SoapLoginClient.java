@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * SOAP {@code login()} on the Partner endpoint {@code /services/Soap/u/{version}} (SALESFORCE.md §1).
- * Used only by the health probe, once per credential version: every failed attempt counts toward
- * lockout. The answer is read with StAX (no SOAP stack): a LoginResult becomes {@link LoginSuccess};
- * a SOAP Fault — HTTP 500, {@code faultcode} with or without the {@code sf:} prefix, a LoginFault or
- * UnexpectedErrorFault detail — becomes {@link LoginRejected} with the detail's exceptionCode; a
- * non-SOAP 4xx (405 "Only POST allowed" from a lightning host) becomes {@code LoginRejected("HTTP_405")}.
+ * SOAP {@code login()} on the Partner endpoint {@code /services/Soap/u/{version}}
+ * (docs/salesforce-wire-facts.md#soap-login-request). Used only by the health probe, once per credential
+ * version: every failed attempt counts toward lockout. The answer is read with StAX (no SOAP stack): a
+ * LoginResult becomes {@link LoginSuccess}; a SOAP Fault — HTTP 500, {@code faultcode} with or without the
+ * {@code sf:} prefix, a LoginFault or UnexpectedErrorFault detail — becomes {@link LoginRejected} with the
+ * detail's exceptionCode; a non-SOAP 4xx (405 "Only POST allowed" from a lightning host) becomes
+ * {@code LoginRejected("HTTP_405")}.
  */
 public final class SoapLoginClient {
     public static final String DEFAULT_API_VERSION = "62.0";
@@ -141,7 +142,7 @@ public final class SoapLoginClient {
         return values;
     }
 
-    /** "sf:INVALID_LOGIN" and "INVALID_LOGIN" alike (S25, S26). */
+    /** "sf:INVALID_LOGIN" and "INVALID_LOGIN" alike (docs/salesforce-wire-facts.md#soap-login-faults). */
     static String strip(String faultCode) {
         if (faultCode == null) {
             return null;

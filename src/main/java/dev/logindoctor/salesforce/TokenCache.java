@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Access tokens of diagnostics connections, kept per process (a warm Lambda instance, a CLI run)
- * and keyed by login URL + username + client id, so a diagnosis usually spends no token request.
- * A token older than {@link #MAX_AGE} is not reused (Salesforce's default session timeout is 2
- * hours, S62, and an org may set it as low as 15 minutes; a stale one costs one re-authentication).
- * Holds secrets in memory only: {@link #clear()} before a snapshot (SnapStart) and after restore.
+ * Access tokens of diagnostics connections, kept per process (a warm Lambda instance, a CLI run) and keyed by
+ * login URL + username + client id, so a diagnosis usually spends no token request. A token older than
+ * {@link #MAX_AGE} is not reused (Salesforce's default session timeout is 2 hours,
+ * docs/salesforce-wire-facts.md#rest-errors-and-session-expiry, and an org may set it as low as 15 minutes; a
+ * stale one costs one re-authentication). Holds secrets in memory only: {@link #clear()} before a snapshot
+ * (SnapStart) and after restore.
  */
 public final class TokenCache {
     public static final Duration MAX_AGE = Duration.ofMinutes(30);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The public Salesforce Trust status API (no auth; SALESFORCE.md §5, S54–S56). Shapes relied on:
+ * The public Salesforce Trust status API (no auth; docs/salesforce-wire-facts.md#trust-status-api). Shapes relied on:
  * instance status {@code {key, status, Maintenances[], Incidents[]}}; search
  * {@code [{alias, instanceKey, aliasType}]}; a maintenance {@code {id, name, plannedStartTime,
  * plannedEndTime, isCore, instanceKeys[], message{eventStatus}}}; an incident {@code {id, isCore,

@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST composite} (S58): up to 25 subrequests run in order, {@code @{ref.path}} references
- * resolved from earlier answers, HTTP 200 overall even when subrequests fail; with allOrNone one
- * failure turns every other answer into 400 PROCESSING_HALTED. Counted as one API request.
+ * {@code POST composite} (docs/salesforce-wire-facts.md#rest-composite): up to 25 subrequests run in order,
+ * {@code @{ref.path}} references resolved from earlier answers, HTTP 200 overall even when subrequests fail;
+ * with allOrNone one failure turns every other answer into 400 PROCESSING_HALTED. Counted as one API request.
  */
 final class CompositeExecutor {
     static final int MAX_SUBREQUESTS = 25;

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Decides every login the way Salesforce does (SALESFORCE.md §7), in this order: unknown user;
- * instance down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP
- * Ranges; API Enabled (org, then user); the org's flow settings; password and security token;
- * connected app approval; login rate. Each attempt for a known user writes one LoginHistory row.
+ * Decides every login the way Salesforce does
+ * (docs/salesforce-wire-facts.md#the-order-salesforce-checks-a-login-in), in this order: unknown user; the My Domain login policy (a generic host refused); instance
+ * down for maintenance; inactive; frozen; locked; Login Hours; MFA; profile Login IP Ranges; API Enabled (org,
+ * then user); the org's flow settings; password and security token; connected app approval; login rate. Each
+ * attempt for a known user writes one LoginHistory row.
  *
  * <p>MFA: the password-bearing flows (SOAP login(), OAuth username-password) are the
  * "interactive-style" ones: a user with <i>MFA for API Logins</i> who sends a plain password and
@@ -52,8 +53,14 @@ final class LoginAuthority {
         }
         SimUser user = found.get();
         Instant now = org.now();
+        if (org.apiLoginRequiresMyDomain && org.isGenericHost(req.loginHost())) {
+            return LoginOutcome.rejected(user, Rejection.MY_DOMAIN_REQUIRED);
+        }
         if (trust.instanceDown(org.instanceName, now)) {
             return LoginOutcome.rejected(user, Rejection.ORG_IN_MAINTENANCE);
+        }
+        if (org.orgRefusal != null) {
+            return LoginOutcome.rejected(user, org.orgRefusal);
         }
         if (!user.active) {
             return LoginOutcome.rejected(user, Rejection.INACTIVE);
@@ -83,7 +90,9 @@ final class LoginAuthority {
         if (req.flow() == LoginFlow.SOAP && !org.soapLoginEnabled) {
             return LoginOutcome.rejected(user, Rejection.SOAP_LOGIN_DISABLED);
         }
-        if (req.flow() == LoginFlow.OAUTH_PASSWORD && !org.usernamePasswordFlowAllowed) {
+        // External Client Apps never offer the username-password flow, whatever the org's switch says (the row text is unconfirmed).
+        boolean externalApp = req.app() != null && req.app().policy.externalClientApp();
+        if (req.flow() == LoginFlow.OAUTH_PASSWORD && (!org.usernamePasswordFlowAllowed || externalApp)) {
             return LoginOutcome.rejected(user, Rejection.PASSWORD_FLOW_DISABLED);
         }
         if (req.flow().sendsPassword()) {
@@ -93,7 +102,7 @@ final class LoginAuthority {
             }
         }
         if (req.app() != null && !req.app().approves(user)) {
-            return LoginOutcome.rejected(user, Rejection.NOT_APPROVED);
+            return LoginOutcome.rejected(user, req.flow() == LoginFlow.OAUTH_JWT ? Rejection.NOT_APPROVED : Rejection.APP_ACCESS_DENIED);
         }
         if (org.loginsInLastHour(user) >= org.loginRateLimitPerHour) {
             return LoginOutcome.rejected(user, Rejection.RATE_EXCEEDED);
@@ -104,8 +113,8 @@ final class LoginAuthority {
     }
 
     /**
-     * JWT bearer always enforces profile ranges (§7); an app set to RELAX lifts them for its other
-     * flows; SOAP has no app and always enforces.
+     * JWT bearer always enforces profile ranges (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow); an app
+     * set to RELAX lifts them for its other flows; SOAP has no app and always enforces.
      */
     private static boolean ipRangesApply(LoginRequest req) {
         if (req.flow() == LoginFlow.OAUTH_JWT || req.app() == null) {
@@ -125,6 +134,11 @@ final class LoginAuthority {
         String field = req.passwordField() == null ? "" : req.passwordField();
         if (user.password == null) {
             return Rejection.WRONG_PASSWORD;
+        }
+        // Delegated authentication: the company's service checks the password it is handed (the user's
+        // password here stands for the directory's); no token. Its refusal is recorded as "Invalid Password".
+        if (user.effectivePerms().ssoEnabled()) {
+            return field.equals(user.password) ? null : Rejection.WRONG_PASSWORD;
         }
         if (field.equals(user.password + user.securityToken)) {
             return null;
@@ -178,7 +192,9 @@ final class LoginAuthority {
             case OAUTH_REFRESH_TOKEN -> "OauthRefreshToken";
             case OAUTH_CLIENT_CREDENTIALS -> "OauthClientCredentials";
             case OAUTH_WEB_SERVER -> "OauthWebServer";
-            case OAUTH_JWT -> "OauthJwtBearer"; // [U]: Salesforce documents no JWT subtype
+            // Unconfirmed: Salesforce documents no JWT subtype
+            // (docs/salesforce-wire-facts.md#logintype-and-loginsubtype).
+            case OAUTH_JWT -> "OauthJwtBearer";
         };
     }
 }

@@ -132,7 +132,7 @@ final class OrgLoader {
         SimUser user = org.userByUsername(org.diagnosticsUsername).orElseThrow();
         List<String> sets = user.permissionSets.stream().map(SimPermissionSet::name).toList();
         org.apps.add(app(org, new SimScenario.ConnectedApp(DIAGNOSTICS_APP, org.diagnosticsConsumerKey, null, "generate",
-                true, sets.isEmpty() ? List.of(user.profile.name) : List.of(), sets, "ENFORCE", List.of(), null)));
+                true, sets.isEmpty() ? List.of(user.profile.name) : List.of(), sets, "ENFORCE", List.of(), null, null, null, null, null)));
     }
 
     private static SimApp app(OrgState org, SimScenario.ConnectedApp a) {
@@ -160,11 +160,16 @@ final class OrgLoader {
         }
         Map<String, SimApp.Grant> grants = new HashMap<>();
         for (SimScenario.RefreshToken t : a.refreshTokens()) {
-            grants.put(t.token(), new SimApp.Grant(t.username(), Boolean.TRUE.equals(t.revoked())));
+            Instant issued = t.issuedAt() == null ? org.now().minusSeconds(30L * 86400) : t.issuedAt();
+            grants.put(t.token(), new SimApp.Grant(t.username(), Boolean.TRUE.equals(t.revoked()), issued,
+                    t.lastUsedAt() == null ? issued : t.lastUsedAt()));
         }
+        SimApp.Policy policy = new SimApp.Policy(Boolean.TRUE.equals(a.adminApprovedOnly()),
+                a.ipRelaxation() == null ? "ENFORCE" : a.ipRelaxation().toUpperCase(Locale.ROOT),
+                Boolean.TRUE.equals(a.refreshTokenRotation()), SimApp.Expiry.of(a.refreshTokenExpiry()),
+                Boolean.TRUE.equals(a.externalClientApp()), !Boolean.FALSE.equals(a.installed()));
         return new SimApp(org.ids.next("0H4"), a.name(), a.consumerKey(), a.consumerSecret(), pub, priv,
-                Boolean.TRUE.equals(a.adminApprovedOnly()), profileIds, setIds,
-                a.ipRelaxation() == null ? "ENFORCE" : a.ipRelaxation().toUpperCase(Locale.ROOT), grants, a.runAs());
+                policy, profileIds, setIds, grants, a.runAs());
     }
 
     static DayOfWeek day(String name) {

@@ -34,8 +34,14 @@ final class OrgState {
     final boolean soapLoginEnabled;
     final boolean usernamePasswordFlowAllowed;
     final boolean apiEnabled;
+    final boolean apiLoginRequiresMyDomain;
+    final boolean uiLoginRequiresMyDomain;
     final int maxInvalidAttempts;
     final int lockoutMinutes;
+    /** "User passwords expire in", as the Metadata API names it (NinetyDays, Never...). */
+    final String passwordExpiration;
+    /** Null when the org is usable; else why every login to it is refused. */
+    final Rejection orgRefusal;
     final int loginRateLimitPerHour;
     final int sessionTimeoutMinutes;
     final int queryBatchSize;
@@ -72,9 +78,16 @@ final class OrgState {
         this.soapLoginEnabled = s == null || !Boolean.FALSE.equals(s.soapLoginEnabled());
         this.usernamePasswordFlowAllowed = s == null || !Boolean.FALSE.equals(s.usernamePasswordFlowAllowed());
         this.apiEnabled = s == null || !Boolean.FALSE.equals(s.apiEnabled());
+        this.apiLoginRequiresMyDomain = s != null && Boolean.TRUE.equals(s.apiLoginRequiresMyDomain());
+        this.uiLoginRequiresMyDomain = s != null && Boolean.TRUE.equals(s.uiLoginRequiresMyDomain());
         SimScenario.PasswordPolicy p = o.passwordPolicy();
         this.maxInvalidAttempts = p == null || p.maxInvalidAttempts() == null ? 10 : p.maxInvalidAttempts();
         this.lockoutMinutes = p == null || p.lockoutMinutes() == null ? 15 : p.lockoutMinutes();
+        this.passwordExpiration = p == null || p.expiration() == null ? "NinetyDays" : p.expiration();
+        if (passwordExpiryDays(passwordExpiration) == null) {
+            throw new IllegalArgumentException("passwordPolicy.expiration must be Never, ThirtyDays, SixtyDays, NinetyDays, SixMonths or OneYear");
+        }
+        this.orgRefusal = orgRefusal(o.status());
         if (!java.util.Set.of(0, 3, 5, 10).contains(maxInvalidAttempts)) {
             throw new IllegalArgumentException("passwordPolicy.maxInvalidAttempts must be 3, 5, 10 or 0 (no limit), as Salesforce offers");
         }
@@ -91,6 +104,38 @@ final class OrgState {
 
     Instant now() {
         return clock.now();
+    }
+
+    private static Rejection orgRefusal(String status) {
+        if (status == null || status.equalsIgnoreCase("active")) {
+            return null;
+        }
+        return switch (status.toLowerCase(java.util.Locale.ROOT)) {
+            case "locked" -> Rejection.ORG_LOCKED;
+            case "suspended" -> Rejection.ORG_SUSPENDED;
+            case "trialexpired" -> Rejection.TRIAL_EXPIRED;
+            default -> throw new IllegalArgumentException("organization.status must be active, locked, suspended or trialExpired");
+        };
+    }
+
+    /** Days in the Metadata API's expiration value; 0 for Never, null when unknown. */
+    static Integer passwordExpiryDays(String expiration) {
+        return switch (expiration) {
+            case "Never" -> 0;
+            case "ThirtyDays" -> 30;
+            case "SixtyDays" -> 60;
+            case "NinetyDays" -> 90;
+            case "SixMonths" -> 180;
+            case "OneYear" -> 365;
+            default -> null;
+        };
+    }
+
+    /** The org-wide policy expired this user's password (the sim has no per-profile policy). */
+    boolean passwordExpired(SimUser user) {
+        int days = passwordExpiryDays(passwordExpiration);
+        return days > 0 && !user.effectivePerms().passwordNeverExpires() && user.lastPasswordChangeDate != null
+                && !user.lastPasswordChangeDate.plus(java.time.Duration.ofDays(days)).isAfter(now());
     }
 
     synchronized Optional<SimUser> userByUsername(String username) {
@@ -171,6 +216,18 @@ final class OrgState {
         return sandbox && sandboxName != null
                 ? myDomain + "--" + sandboxName + ".sandbox.my.salesforce.com"
                 : myDomain + ".my.salesforce.com";
+    }
+
+    /**
+     * A host that reaches the org without being its My Domain: the environment's login host or an
+     * instance host (na123.salesforce.com). Loopback (the sim's own address) is not generic.
+     */
+    boolean isGenericHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.replaceAll(":\\d+$", "").toLowerCase(Locale.ROOT);
+        return h.equals(environmentLoginHost()) || h.matches("[a-z]{2,4}\\d{1,4}\\.salesforce\\.com");
     }
 
     String environmentLoginHost() {

@@ -25,7 +25,7 @@ final class OrgTables {
 
     /**
      * @param viewerUserId the session's user; without Manage Users it sees only its own LoginHistory
-     *                     rows (Salesforce's rule since v37.0, §3)
+     *                     rows (Salesforce's rule since v37.0, docs/salesforce-wire-facts.md#loginhistory)
      */
     static OrgTables snapshot(OrgState org, String viewerUserId) {
         OrgTables t = new OrgTables();
@@ -81,6 +81,22 @@ final class OrgTables {
                 sets.add(r);
             }
             t.put("PermissionSet", sets);
+            List<Map<String, Object>> apps = new ArrayList<>();
+            for (SimApp a : org.apps) {
+                // External Client Apps are not ConnectedApplication rows; an app known but not installed is not either.
+                if (a.policy.externalClientApp() || !a.policy.installed()) {
+                    continue;
+                }
+                SimApp.Expiry e = a.policy.expiry();
+                apps.add(row("Id", a.id, "Name", a.name, "OptionsAllowAdminApprovedUsersOnly", a.adminApprovedOnly,
+                        "OptionsRefreshTokenValidityMetric", e != null && e.ifNotUsed(),
+                        "RefreshTokenValidityPeriod", e == null ? null : e.period()));
+            }
+            t.put("ConnectedApplication", apps);
+            t.put("tooling:MyDomainSettings", List.of(row("Id", SalesforceId.to18("0Md" + org.orgId.substring(3, 15)),
+                    "DurableId", "MyDomainSettings", "FullName", "MyDomain", "Metadata", row(
+                            "canOnlyLoginWithMyDomainUrl", org.uiLoginRequiresMyDomain,
+                            "doesApiLoginRequireOrgDomain", org.apiLoginRequiresMyDomain))));
             t.put("tooling:SecuritySettings", List.of(row("Id", SalesforceId.to18("0Ss" + org.orgId.substring(3, 15)),
                     "DurableId", "SecuritySettings", "FullName", "Security", "Metadata", securityMetadata(org))));
         }
@@ -140,9 +156,15 @@ final class OrgTables {
         r.put("PermissionsBypassMFAForUiLogins", p.bypassMfaForUiLogins());
         r.put("PermissionsManageUsers", p.manageUsers());
         r.put("PermissionsViewSetup", p.viewSetup());
+        r.put("PermissionsIsSsoEnabled", p.ssoEnabled());
+        r.put("PermissionsPasswordNeverExpires", p.passwordNeverExpires());
     }
 
-    /** Profile metadata in the Metadata API's shape (S52): login IP ranges and hours in minutes from midnight. */
+    /**
+     * Profile metadata in the Metadata API's shape
+     * (docs/salesforce-wire-facts.md#login-ip-ranges-and-login-hours): login IP ranges and hours in minutes
+     * from midnight.
+     */
     private static Map<String, Object> profileMetadata(SimProfile p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("custom", !p.name.startsWith("System Administrator"));
@@ -177,10 +199,13 @@ final class OrgTables {
         return m;
     }
 
-    /** SecuritySettings metadata (S63): the password policy in the Metadata API's enumerations. */
+    /**
+     * SecuritySettings metadata (docs/salesforce-wire-facts.md#password-and-lockout-policy): the password
+     * policy in the Metadata API's enumerations.
+     */
     private static Map<String, Object> securityMetadata(OrgState org) {
         Map<String, Object> policies = new LinkedHashMap<>();
-        policies.put("expiration", "NinetyDays");
+        policies.put("expiration", org.passwordExpiration);
         policies.put("historyRestriction", "3");
         policies.put("lockoutInterval", switch (org.lockoutMinutes) {
             case 0 -> "Forever";

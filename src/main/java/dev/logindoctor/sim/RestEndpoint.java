@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /services/data/vNN.N/...}: query (with paging), tooling query, describe and composite,
- * behind {@code Authorization: Bearer <session>}. Errors are Salesforce's JSON arrays (§6).
+ * {@code /services/data/vNN.N/...}: query (with paging), tooling query, describe and composite, behind
+ * {@code Authorization: Bearer <session>}. Errors are Salesforce's JSON arrays
+ * (docs/salesforce-wire-facts.md#rest-errors-and-session-expiry).
  */
 final class RestEndpoint {
     private static final Pattern VERSIONED = Pattern.compile("^/services/data/v(\\d{2,3}\\.\\d)(/.*)?$");

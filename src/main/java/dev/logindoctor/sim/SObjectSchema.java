@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The objects and fields the sim serves, with the describe facts a client relies on (type,
- * filterable, reference target). Field names follow the Object Reference (SALESFORCE.md §3-4);
- * {@code LoginIpRange}'s field names are UNCONFIRMED against a real org (§4 [U]).
+ * The objects and fields the sim serves, with the describe facts a client relies on (type, filterable,
+ * reference target). Field names follow the Object Reference (docs/salesforce-wire-facts.md#loginhistory,
+ * docs/salesforce-wire-facts.md#user-userlogin-and-permissions); {@code LoginIpRange}'s field names are
+ * unconfirmed against a real org (docs/salesforce-wire-facts.md#login-ip-ranges-and-login-hours).
  */
 final class SObjectSchema {
     record FieldDef(String name, String type, boolean filterable, String referenceTo, String relationshipName) {
@@ -30,7 +31,10 @@ final class SObjectSchema {
         }
     }
 
-    /** LoginHistory fields Salesforce documents as filterable (§3); Status is not among them. */
+    /**
+     * LoginHistory fields Salesforce documents as filterable (docs/salesforce-wire-facts.md#loginhistory);
+     * Status is not among them.
+     */
     private static final Set<String> LOGIN_HISTORY_FILTERABLE = Set.of("AuthenticationServiceId", "CipherSuite", "CountryIso", "Id",
             "LoginTime", "LoginType", "LoginUrl", "NetworkId", "OptionsIsGet", "OptionsIsPost", "TlsProtocol", "UserId");
 
@@ -62,11 +66,20 @@ final class SObjectSchema {
                 id(), str("Name"), str("Label"), bool("IsOwnedByProfile"), ref("ProfileId", "Profile", "Profile")))));
         add(STANDARD, obj("PermissionSetAssignment", "Permission Set Assignment", "0Pa", false, List.of(
                 id(), ref("AssigneeId", "User", "Assignee"), ref("PermissionSetId", "PermissionSet", "PermissionSet"))));
-        // [U] LoginIpRange's real field names are unconfirmed (§4): StartAddress/EndAddress are one of two guesses.
+        // LoginIpRange's real field names are unconfirmed
+        // (docs/salesforce-wire-facts.md#login-ip-ranges-and-login-hours): StartAddress/EndAddress are one of
+        // two guesses.
         add(STANDARD, obj("LoginIpRange", "Login IP Range", "0Lr", false, List.of(
                 id(), ref("ProfileId", "Profile", "Profile"), str("StartAddress"), str("EndAddress"), str("Description"))));
 
+        // ConnectedApplication: Object Reference fields, all read-only; External Client Apps are not rows here.
+        add(STANDARD, obj("ConnectedApplication", "Connected App", "0H4", false, List.of(
+                id(), str("Name"), bool("OptionsAllowAdminApprovedUsersOnly"), bool("OptionsRefreshTokenValidityMetric"),
+                integer("RefreshTokenValidityPeriod"), str("StartUrl"), pick("MobileSessionTimeout"))));
+
         add(TOOLING, obj("Profile", "Profile", "00e", true, List.of(id(), str("Name"), str("FullName"), complex("Metadata"))));
+        // Unconfirmed: whether the Tooling API serves MyDomainSettings as it serves SecuritySettings (the Metadata API type exists from v47.0).
+        add(TOOLING, obj("MyDomainSettings", "My Domain Settings", "0Md", true, List.of(id(), str("DurableId"), str("FullName"), complex("Metadata"))));
         add(TOOLING, obj("SecuritySettings", "Security Settings", "0Ss", true, List.of(id(), str("DurableId"), str("FullName"), complex("Metadata"))));
     }
 
@@ -88,7 +101,9 @@ final class SObjectSchema {
     private static List<FieldDef> withPermissions(List<FieldDef> base) {
         List<FieldDef> all = new ArrayList<>(base);
         for (String p : List.of("PermissionsApiEnabled", "PermissionsApiUserOnly", "PermissionsForceTwoFactor", "PermissionsTwoFactorApi",
-                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup")) {
+                "PermissionsBypassMFAForUiLogins", "PermissionsManageUsers", "PermissionsViewSetup",
+                // Unconfirmed: in a real org IsSsoEnabled exists only where delegated authentication is on; the sim always has it.
+                "PermissionsIsSsoEnabled", "PermissionsPasswordNeverExpires")) {
             all.add(bool(p));
         }
         return all;
@@ -108,6 +123,10 @@ final class SObjectSchema {
 
     private static FieldDef bool(String name) {
         return new FieldDef(name, "boolean", true, null, null);
+    }
+
+    private static FieldDef integer(String name) {
+        return new FieldDef(name, "int", true, null, null);
     }
 
     private static FieldDef dt(String name) {

@@ -109,7 +109,7 @@ public final class SimIntegration {
             case SOAP -> soap(org, spec);
             case OAUTH_PASSWORD -> oauth(org, spec, form("grant_type", "password", "client_id", spec.credential().clientId(),
                     "client_secret", spec.credential().clientSecret(), "username", spec.username(), "password", passwordField(spec)));
-            case OAUTH_JWT -> oauth(org, spec, form("grant_type", OAuthTokenEndpoint.JWT_GRANT, "assertion", assertion(org, spec)));
+            case OAUTH_JWT -> oauth(org, spec, form("grant_type", SimTokenEndpoint.JWT_GRANT, "assertion", assertion(org, spec)));
             case OAUTH_REFRESH_TOKEN -> oauth(org, spec, form("grant_type", "refresh_token", "client_id", spec.credential().clientId(),
                     "client_secret", spec.credential().clientSecret(), "refresh_token", spec.credential().refreshToken()));
             case OAUTH_CLIENT_CREDENTIALS -> oauth(org, spec, form("grant_type", "client_credentials",
@@ -132,7 +132,9 @@ public final class SimIntegration {
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "login")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
         if (r.statusCode() == 200) {
-            return null;
+            // login() succeeds for an expired password; the client's next call gets the fault it then reports.
+            return r.body().contains("<passwordExpired>true</passwordExpired>") ? new LoginError("INVALID_OPERATION_WITH_EXPIRED_PASSWORD",
+                    "The users password has expired, you must call SetPassword before attempting any other API operations", 200) : null;
         }
         return soapFault(r.body(), r.statusCode());
     }

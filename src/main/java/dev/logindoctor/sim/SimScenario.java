@@ -58,15 +58,24 @@ public record SimScenario(
             Integer loginRateLimitPerHour,
             Integer sessionTimeoutMinutes,
             Integer queryBatchSize,
-            Integer apiRequestLimit) {
+            Integer apiRequestLimit,
+            String status) {
     }
 
-    /** Org-wide switches for the ways of logging in; null means the Salesforce default (on). */
-    public record Settings(Boolean soapLoginEnabled, Boolean usernamePasswordFlowAllowed, Boolean apiEnabled) {
+    /**
+     * Org-wide switches for the ways of logging in; null means the Salesforce default (the flows on,
+     * the My Domain login policy off). {@code apiLoginRequiresMyDomain} / {@code uiLoginRequiresMyDomain}
+     * are MyDomainSettings' doesApiLoginRequireOrgDomain / canOnlyLoginWithMyDomainUrl.
+     */
+    public record Settings(Boolean soapLoginEnabled, Boolean usernamePasswordFlowAllowed, Boolean apiEnabled,
+                           Boolean apiLoginRequiresMyDomain, Boolean uiLoginRequiresMyDomain) {
     }
 
-    /** {@code lockoutMinutes} 0 means locked until an admin unlocks; {@code maxInvalidAttempts} 0 means no limit. */
-    public record PasswordPolicy(Integer maxInvalidAttempts, Integer lockoutMinutes) {
+    /**
+     * {@code lockoutMinutes} 0 means locked until an admin unlocks; {@code maxInvalidAttempts} 0 means no limit;
+     * {@code expiration} is the Metadata API value of "User passwords expire in" (NinetyDays when absent, as Salesforce defaults).
+     */
+    public record PasswordPolicy(Integer maxInvalidAttempts, Integer lockoutMinutes, String expiration) {
     }
 
     /** An inclusive IP range, as the profile's Login IP Ranges and the org's trusted ranges hold them. */
@@ -98,9 +107,11 @@ public record SimScenario(
             Boolean mfaForApiLogins,
             Boolean bypassMfaForUiLogins,
             Boolean manageUsers,
-            Boolean viewSetup) {
+            Boolean viewSetup,
+            Boolean ssoEnabled,
+            Boolean passwordNeverExpires) {
         public static Permissions none() {
-            return new Permissions(false, false, false, false, false, false, false);
+            return new Permissions(false, false, false, false, false, false, false, false, false);
         }
     }
 
@@ -138,7 +149,9 @@ public record SimScenario(
     /**
      * A connected app. {@code publicKey} is a PEM public key or certificate, or "generate" for a
      * key pair made at load (its private key stays in memory). {@code runAs} is the client
-     * credentials flow's user.
+     * credentials flow's user. {@code refreshTokenRotation}: every refresh returns a new refresh token
+     * and retires the one used. {@code externalClientApp}: an External Client App (no username-password
+     * flow, not a ConnectedApplication row). {@code installed} false: known here but not installed.
      */
     public record ConnectedApp(
             String name,
@@ -150,7 +163,11 @@ public record SimScenario(
             List<String> preAuthorizedPermissionSets,
             String ipRelaxation,
             List<RefreshToken> refreshTokens,
-            String runAs) {
+            String runAs,
+            Boolean refreshTokenRotation,
+            RefreshTokenExpiry refreshTokenExpiry,
+            Boolean externalClientApp,
+            Boolean installed) {
         public ConnectedApp {
             preAuthorizedProfiles = preAuthorizedProfiles == null ? List.of() : List.copyOf(preAuthorizedProfiles);
             preAuthorizedPermissionSets = preAuthorizedPermissionSets == null ? List.of() : List.copyOf(preAuthorizedPermissionSets);
@@ -163,8 +180,18 @@ public record SimScenario(
         }
     }
 
-    /** A refresh token the app issued to a user; {@code revoked} ones answer "expired access/refresh token". */
-    public record RefreshToken(String token, String username, Boolean revoked) {
+    /**
+     * The app's Refresh Token Policy: expire {@code period} {@code unit}s (HOURS, DAYS, MONTHS) after
+     * issue, or, with {@code ifNotUsed}, after the token's last use.
+     */
+    public record RefreshTokenExpiry(Integer period, String unit, Boolean ifNotUsed) {
+    }
+
+    /**
+     * A refresh token the app issued to a user; {@code revoked} ones, and ones the app's expiry
+     * policy has retired on the sim clock, answer "expired access/refresh token".
+     */
+    public record RefreshToken(String token, String username, Boolean revoked, Instant issuedAt, Instant lastUsedAt) {
         @Override
         public String toString() {
             return "RefreshToken[" + username + (Boolean.TRUE.equals(revoked) ? ", revoked" : "") + ", token redacted]";

@@ -50,7 +50,7 @@ public final class SimulatedOrg implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final SoapLoginEndpoint soap;
-    private final OAuthTokenEndpoint token;
+    private final SimTokenEndpoint token;
     private final RestEndpoint rest;
     private final TrustEndpoint trustApi;
     private final AdminEndpoint admin;
@@ -80,7 +80,7 @@ public final class SimulatedOrg implements AutoCloseable {
         }
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.soap = new SoapLoginEndpoint(this);
-        this.token = new OAuthTokenEndpoint(this);
+        this.token = new SimTokenEndpoint(this);
         this.rest = new RestEndpoint(this);
         this.trustApi = new TrustEndpoint(this);
         this.admin = new AdminEndpoint(this);

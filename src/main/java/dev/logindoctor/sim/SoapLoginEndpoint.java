@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /services/Soap/u/{ver}} (Partner) and {@code /services/Soap/c/{ver}} (Enterprise):
  * the SOAP login() call. Success is HTTP 200 with loginResponse/result; failure is HTTP 500 with a
- * SOAP 1.1 Fault carrying an sf:LoginFault (SALESFORCE.md §1).
+ * SOAP 1.1 Fault carrying an sf:LoginFault (docs/salesforce-wire-facts.md#soap-login-faults).
  */
 final class SoapLoginEndpoint {
     private static final Pattern PATH = Pattern.compile("^/services/Soap/([uc])/(\\d+(?:\\.\\d+)?)(?:/.*)?$");
@@ -60,10 +60,11 @@ final class SoapLoginEndpoint {
         String username = call.getOrDefault("username", "");
         double v = Double.parseDouble(version);
         if (v > LAST_VERSION_WITH_LOGIN || v < OLDEST_SUPPORTED_VERSION) {
-            // login() is served only up to v64.0 (SALESFORCE.md §1); Salesforce answers operations of an
-            // unavailable version with 500 UNSUPPORTED_API_VERSION, the documented-closest failure.
+            // login() is served only up to v64.0 and versions below 31.0 are retired: the texts clients
+            // report for each (docs/salesforce-wire-facts.md#soap-login-retirement).
             sim.state().recordAttempt(username, true);
-            HttpIo.sendXml(ex, 500, xml.unexpectedError("UNSUPPORTED_API_VERSION", Rejection.Soap.UNSUPPORTED_API_VERSION.message));
+            Rejection.Soap fault = v > LAST_VERSION_WITH_LOGIN ? Rejection.Soap.SOAP_LOGIN_VERSION : Rejection.Soap.RETIRED_API_VERSION;
+            HttpIo.sendXml(ex, 500, xml.unexpectedError(fault.code, fault.message.replace("%s", version)));
             return;
         }
         String host = sim.loginHost(ex);
@@ -74,7 +75,7 @@ final class SoapLoginEndpoint {
             HttpIo.sendXml(ex, 200, xml.loginResponse(sim, outcome.user(), outcome.sessionId(), version));
         } else {
             Rejection.Soap fault = outcome.rejection().soap;
-            HttpIo.sendXml(ex, 500, xml.loginFault(fault.name(), fault.message));
+            HttpIo.sendXml(ex, 500, xml.loginFault(fault.code, fault.message));
         }
     }
 

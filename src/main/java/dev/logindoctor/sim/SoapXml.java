@@ -48,7 +48,8 @@ final class SoapXml {
                 .append("<soapenv:Envelope xmlns:soapenv=\"").append(ENV).append("\" xmlns=\"").append(apiNs())
                 .append("\" xmlns:xsi=\"").append(XSI).append("\"><soapenv:Body><loginResponse><result>");
         el(b, "metadataServerUrl", base + "/services/Soap/m/" + version + "/" + org.orgId.substring(0, 15));
-        el(b, "passwordExpired", "false");
+        // An expired password still logs in; every call but setPassword() then fails (docs/salesforce-wire-facts.md).
+        el(b, "passwordExpired", String.valueOf(sim.state().passwordExpired(user)));
         el(b, "sandbox", String.valueOf(org.sandbox));
         el(b, "serverUrl", base + "/services/Soap/" + kind + "/" + version + "/" + org.orgId.substring(0, 15));
         el(b, "sessionId", sessionId);

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The public Salesforce Trust API ({@code https://api.status.salesforce.com/v1}, no auth), served at
- * {@code /v1/...} on the sim. Shapes follow SALESFORCE.md §5 (S54 Salesforce-authored tooling, S55/S56
- * Trust API clients): instance status objects with nested Incidents/Maintenances, maintenances with
- * a {@code message} block, incidents with IncidentImpacts and IncidentEvents.
+ * {@code /v1/...} on the sim. Shapes follow docs/salesforce-wire-facts.md#trust-status-api: instance status objects
+ * with nested Incidents/Maintenances, maintenances with a {@code message} block, incidents with IncidentImpacts
+ * and IncidentEvents.
  */
 final class TrustEndpoint {
     private static final DateTimeFormatter TRUST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -88,7 +88,7 @@ final class TrustEndpoint {
         return null;
     }
 
-    /** {@code /v1/search/{term}}: [] for sandbox orgs, as reported (§5). */
+    /** {@code /v1/search/{term}}: [] for sandbox orgs, as reported (docs/salesforce-wire-facts.md#trust-status-api). */
     private List<Map<String, Object>> search(String term) {
         OrgState org = sim.state();
         List<Map<String, Object>> out = new ArrayList<>();

@@ -45,7 +45,10 @@ final class TrustState {
         return maintenance || outage;
     }
 
-    /** OK, MAINTENANCE_CORE, MAJOR_INCIDENT_CORE, ... as the Trust API reports (SALESFORCE.md §5). */
+    /**
+     * OK, MAINTENANCE_CORE, MAJOR_INCIDENT_CORE, ... as the Trust API reports
+     * (docs/salesforce-wire-facts.md#trust-status-api).
+     */
     String status(SimScenario.TrustInstance instance) {
         if (instance.status() != null) {
             return instance.status();

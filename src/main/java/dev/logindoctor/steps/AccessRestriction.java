@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Which profile restriction refused the login: the IP ranges or the Login Hours. Both steps read this
- * one decision, so the shared signal (invalid_grant "IP restricted or invalid login hours") confirms
- * at most one of them. Salesforce checks Login Hours before IP ranges (SALESFORCE.md §7), so when
+ * one decision, so the shared signals (invalid_grant "IP restricted or invalid login hours", the row
+ * "Failed: IP Address Not Allowed") confirm
+ * at most one of them. Salesforce checks Login Hours before IP ranges (docs/salesforce-wire-facts.md#the-order-salesforce-checks-a-login-in), so when
  * both exclude the attempt the hours are the reason it was refused.
  */
 public record AccessRestriction(Cause cause, boolean direct, List<String> lines) {
@@ -19,7 +20,7 @@ public record AccessRestriction(Cause cause, boolean direct, List<String> lines)
         IpCheck ip = f.ip();
         HoursCheck hours = f.hours();
         List<String> lines = new ArrayList<>();
-        if (row.says(LoginStatus.RESTRICTED_DOMAIN, LoginStatus.OAUTH_INVALID_IP)) {
+        if (row.says(LoginStatus.RESTRICTED_DOMAIN)) {
             return new AccessRestriction(Cause.LOGIN_IP_RESTRICTED, true, lines);
         }
         if (row.says(LoginStatus.RESTRICTED_TIME)) {
@@ -44,6 +45,11 @@ public record AccessRestriction(Cause cause, boolean direct, List<String> lines)
         }
         if (err.ipOrHoursRestricted()) {
             lines.add(err.describe() + ": either the IP ranges or the Login Hours refused it");
+        }
+        // "Failed: IP Address Not Allowed" is Salesforce's row for the same shared OAuth error: IP or hours.
+        if (row.says(LoginStatus.OAUTH_INVALID_IP)) {
+            lines.add("'" + row.row().orElseThrow().status() + "' stands for a refused IP address or closed Login Hours:"
+                    + " the profile's ranges and hours decide which");
         }
         if (hours.result() == HoursCheck.Result.OUTSIDE) {
             return new AccessRestriction(Cause.LOGIN_HOURS_RESTRICTED, false, lines);

@@ -32,7 +32,7 @@ public final class CheckConnectedAppApproval extends BaseCheck {
         }
         Optional<String> other = err.namedReason();
         if (other.isPresent()) {
-            return ruledOut(List.of(err.describe() + ": the error names " + other + ", not a missing approval"));
+            return ruledOut(List.of(err.describe() + ": the error names " + other.get() + ", not a missing approval"));
         }
         return inconclusive(List.of(err.describe() + ": not the 'user hasn't approved this consumer' answer, but the bundled error hides the reason"));
     }

@@ -1,7 +1,6 @@
 package dev.logindoctor.steps;
 
 import dev.logindoctor.model.Cause;
-import dev.logindoctor.model.EffectivePermissions;
 import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.Finding;
 import dev.logindoctor.model.LoginFlow;
@@ -13,8 +12,8 @@ import java.util.Optional;
 
 /**
  * LOGIN_FLOW_BLOCKED: the org no longer allows the way the integration logs in: SOAP login() off or
- * above v64.0, the OAuth username-password flow blocked, API access off for the org or the user, or
- * Use Any API Auth missing.
+ * above v64.0, the OAuth username-password flow blocked, or Use Any API Auth missing. API access
+ * itself being off is API_ACCESS_DISABLED (CheckApiAccess).
  */
 public final class CheckLoginFlow extends BaseCheck {
 
@@ -32,37 +31,37 @@ public final class CheckLoginFlow extends BaseCheck {
         Facts f = Facts.of(evidence);
         LoginFlow flow = f.report().flow();
         String user = f.username();
-        String profile = IpCheck.profileName(f.org());
         ErrorSignals err = f.errors();
 
         if (f.row().says(LoginStatus.USERNAME_PASSWORD_FLOW_DISABLED)) {
-            return confirmed(f.row().lines(), passwordFlowFix(flow));
+            return confirmed(f.row().lines(), passwordFlowFix());
         }
-        if (f.row().says(LoginStatus.OAUTH_API_DISABLED)) {
-            return confirmed(f.row().lines(), apiEnabledFix(user, profile) + MOVE_TO_JWT);
-        }
+        Optional<LoginHost.ApiVersion> version = f.host().soapApiVersion();
         Optional<String> code = err.flowBlockedCode();
         if (code.isPresent()) {
             String fix = switch (code.get()) {
-                case "API_DISABLED_FOR_ORG" -> "The org has no API access (\"API is not enabled for this Organization or Partner\"): "
-                        + "it needs an edition with API access (Enterprise, Unlimited, Performance, Developer) or the API add-on.";
                 case "INSUFFICIENT_ACCESS" -> "SOAP login() needs Use Any API Auth: give " + user + " that permission through a permission set "
                         + "(Setup → Permission Sets → New → System Permissions → Use Any API Auth, then assign it)." + MOVE_TO_JWT;
-                default -> apiEnabledFix(user, profile);
+                case "SOAP_LOGIN_VERSION" -> versionFix(f);
+                default -> soapFix();
             };
             return confirmed(List.of(err.describe()), fix);
         }
-        Optional<LoginHost.ApiVersion> version = f.host().soapApiVersion();
-        if (flow == LoginFlow.SOAP && version.isPresent() && version.get().above(LAST_SOAP_LOGIN_VERSION)) {
+        Cause named = err.namedCause();
+        boolean errorNamesOther = named != null && named != Cause.LOGIN_FLOW_BLOCKED;
+        if (flow == LoginFlow.SOAP && version.isPresent() && version.get().above(LAST_SOAP_LOGIN_VERSION) && !errorNamesOther) {
             return confirmed(List.of("the SOAP login URL asks for API v" + version.get() + "; login() exists only up to v"
-                            + LAST_SOAP_LOGIN_VERSION + ".0"),
-                    "Call login() at /services/Soap/u/" + LAST_SOAP_LOGIN_VERSION + ".0 (or lower) on " + f.host().display() + "." + MOVE_TO_JWT);
+                    + LAST_SOAP_LOGIN_VERSION + ".0"), versionFix(f));
         }
 
         List<String> lines = new ArrayList<>();
         version.ifPresent(v -> lines.add("SOAP login URL at API v" + v + " (login() exists up to v" + LAST_SOAP_LOGIN_VERSION + ".0)"));
+        if (errorNamesOther) {
+            lines.add(err.describe() + " names another cause (" + named + ")");
+            return ruledOut(lines);
+        }
         if (!f.org().available()) {
-            lines.add("the org's settings and the user's permissions are unknown: " + f.org().gap("settings"));
+            lines.add("the org's settings are unknown: " + f.org().gap("settings"));
             return inconclusive(lines);
         }
         if (f.scope().different()) {
@@ -70,8 +69,6 @@ public final class CheckLoginFlow extends BaseCheck {
             return inconclusive(lines);
         }
         OrgSettings settings = f.org().settings();
-        EffectivePermissions perms = f.org().permissions();
-        Boolean apiEnabled = perms == null ? null : perms.apiEnabled();
         Boolean flowSetting = flow == null ? null : switch (flow) {
             case SOAP -> settings.soapLoginEnabled();
             case OAUTH_PASSWORD -> settings.usernamePasswordFlowAllowed();
@@ -81,32 +78,19 @@ public final class CheckLoginFlow extends BaseCheck {
         if (otherReason) {
             lines.addAll(f.row().lines());
         }
-        if (Boolean.FALSE.equals(settings.apiEnabledForOrg()) && !otherReason) {
-            lines.add("the org's API access is off");
-            return confirmed(lines, "The org has no API access: it needs an edition with API access or the API add-on.");
-        }
         if (Boolean.FALSE.equals(flowSetting) && !otherReason) {
             lines.add(flow == LoginFlow.SOAP ? "the org's \"Enable SOAP API login()\" setting is off"
                     : "the org's \"Allow OAuth Username-Password Flows\" setting is off");
-            return confirmed(lines, flow == LoginFlow.SOAP ? soapFix() : passwordFlowFix(flow));
+            return confirmed(lines, flow == LoginFlow.SOAP ? soapFix() : passwordFlowFix());
         }
-        if (Boolean.FALSE.equals(apiEnabled) && !otherReason) {
-            lines.add("the user " + user + " lacks API Enabled" + CredentialFailure.grantedBy(perms));
-            return confirmed(lines, apiEnabledFix(user, profile));
-        }
-        if (Boolean.TRUE.equals(apiEnabled) && Boolean.TRUE.equals(flowSetting) && !Boolean.FALSE.equals(settings.apiEnabledForOrg())) {
-            lines.add("the user has API Enabled" + (flow == LoginFlow.SOAP ? " and \"Enable SOAP API login()\" is on"
-                    : flow == LoginFlow.OAUTH_PASSWORD ? " and \"Allow OAuth Username-Password Flows\" is on" : "")
-                    + ": the org allows the " + flow + " flow for this user");
+        if (Boolean.TRUE.equals(flowSetting)) {
+            lines.add(flow == LoginFlow.SOAP ? "\"Enable SOAP API login()\" is on"
+                    : flow == LoginFlow.OAUTH_PASSWORD ? "\"Allow OAuth Username-Password Flows\" is on"
+                    : "the " + flow + " flow has no org-wide switch");
             return ruledOut(lines);
         }
-        if (apiEnabled == null) {
-            lines.add("API Enabled unknown: " + f.org().gap("permissions"));
-        }
-        if (flowSetting == null) {
-            lines.add((flow == LoginFlow.SOAP ? "\"Enable SOAP API login()\"" : "\"Allow OAuth Username-Password Flows\"")
-                    + " unknown: " + f.org().gap("settings"));
-        }
+        lines.add((flow == LoginFlow.SOAP ? "\"Enable SOAP API login()\"" : "\"Allow OAuth Username-Password Flows\"")
+                + " unknown: " + f.org().gap("settings"));
         return inconclusive(lines);
     }
 
@@ -114,13 +98,14 @@ public final class CheckLoginFlow extends BaseCheck {
         return "Setup → User Interface → tick \"Enable SOAP API login()\" (off by default in orgs created in Winter '26 or later)." + MOVE_TO_JWT;
     }
 
-    private static String passwordFlowFix(LoginFlow flow) {
-        return "Setup → OAuth and OpenID Connect Settings → turn on \"Allow OAuth Username-Password Flows\" (blocked by default in orgs "
-                + "created in Summer '23 or later)." + MOVE_TO_JWT;
+    private static String versionFix(Facts f) {
+        return "Call login() at /services/Soap/u/" + LAST_SOAP_LOGIN_VERSION + ".0 (or lower) on " + f.host().display() + "." + MOVE_TO_JWT;
     }
 
-    private static String apiEnabledFix(String user, String profile) {
-        return "Give " + user + " API Enabled: Setup → Profiles → " + profile + " → System Permissions → API Enabled, "
-                + "or a permission set with API Enabled assigned to the user.";
+    private static String passwordFlowFix() {
+        return "Setup → OAuth and OpenID Connect Settings → turn on \"Allow OAuth Username-Password Flows\" (blocked by default in orgs "
+                + "created in Summer '23 or later). If the integration's app is an External Client App, that switch does not help: "
+                + "the username-password flow is not available to External Client Apps at all, so move it to the JWT bearer or client credentials flow."
+                + MOVE_TO_JWT;
     }
 }

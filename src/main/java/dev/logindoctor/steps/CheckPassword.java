@@ -30,6 +30,8 @@ public final class CheckPassword extends BaseCheck {
             case TOKEN_REQUIRED -> ruledOut(lines(lines, List.of("Salesforce asked for the security token, not a different password")));
             case OTHER_REASON -> ruledOut(lines(lines, List.of("Salesforce recorded another reason than 'Invalid Password' for this attempt")));
             case STALE_TOKEN -> inconclusive(lines(lines, List.of("the whole credential predates a password change (see CheckSecurityToken)")));
+            case DELEGATED -> ruledOut(lines(lines, List.of("an 'Invalid Password' row for a delegated-authentication user is the "
+                    + "company's service refusing it; Salesforce's own password is never checked (see CheckDelegatedAuth)")));
             case MFA_FOR_API_LOGINS -> inconclusive(lines(lines, List.of("MFA for API Logins rejects the token whatever the password (see CheckMfa)")));
             case UNDECIDED -> inconclusive(lines);
         };

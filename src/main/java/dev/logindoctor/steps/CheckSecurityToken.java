@@ -26,6 +26,7 @@ public final class CheckSecurityToken extends BaseCheck {
             case NOT_SENT -> ruledOut(credential.lines());
             case TOKEN_REQUIRED -> confirmed(lines, remediation(f, false));
             case STALE_TOKEN -> confirmed(lines, remediation(f, true));
+            case DELEGATED -> inconclusive(lines(lines, List.of("the delegated authentication service refused the credential (see CheckDelegatedAuth)")));
             case MFA_FOR_API_LOGINS -> inconclusive(lines(lines,
                     List.of("no security token can pass MFA for API Logins (see CheckMfa)")));
             case WRONG_PASSWORD, OTHER_REASON, UNDECIDED -> {

@@ -24,6 +24,8 @@ public record CredentialFailure(Outcome outcome, List<String> lines) {
         WRONG_PASSWORD,
         /** MFA for API Logins: the token is rejected, a TOTP is required. */
         MFA_FOR_API_LOGINS,
+        /** The user authenticates through delegated authentication: the company's service refused the password, not Salesforce. */
+        DELEGATED,
         /** The failing attempt failed for another recorded reason. */
         OTHER_REASON,
         /** Not decidable from the evidence; the lines say why. */
@@ -67,6 +69,11 @@ public record CredentialFailure(Outcome outcome, List<String> lines) {
         if (!invalidPasswordRow && !bundledErrorOnly) {
             lines.add("no credential failure is on record for this attempt (no 'Invalid Password' row)");
             return new CredentialFailure(Outcome.UNDECIDED, lines);
+        }
+        if (perms != null && Boolean.TRUE.equals(perms.ssoEnabled()) && !f.scope().different()) {
+            lines.add("the user has Is Single Sign-On Enabled" + grantedBy(perms)
+                    + ": Salesforce hands the password to the org's delegated authentication service and never checks it itself");
+            return new CredentialFailure(Outcome.DELEGATED, lines);
         }
         if (bundledErrorOnly) {
             lines.add(err.describe() + " (the bundled error; the LoginHistory row that would say why is unknown)");

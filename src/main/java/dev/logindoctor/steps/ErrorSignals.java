@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the reported error says on its own (SALESFORCE.md §1 exception codes, §2 OAuth errors), read
+ * What the reported error says on its own (docs/salesforce-wire-facts.md#soap-exception-codes-at-login,
+ * docs/salesforce-wire-facts.md#oauth-token-endpoint-errors), read
  * with the flow: "expired authorization code" means an expired JWT only for the JWT bearer flow.
  */
 public final class ErrorSignals {
@@ -34,6 +35,11 @@ public final class ErrorSignals {
             }
         }
         return false;
+    }
+
+    /** True when the reported code is {@code expected}, ignoring case. */
+    public boolean codeIs(String expected) {
+        return error.codeIs(expected);
     }
 
     private boolean says(String fragment) {
@@ -65,13 +71,80 @@ public final class ErrorSignals {
         return code("LOGIN_DURING_RESTRICTED_TIME");
     }
 
-    /** Shared signal: invalid_grant "IP restricted or invalid login hours" means either restriction. */
+    /**
+     * Shared signal: invalid_grant "IP restricted or invalid login hours" means either restriction. The
+     * short "ip restricted" is read the same way: Salesforce documents one error for both, so the text
+     * alone never chooses between them.
+     */
     public boolean ipOrHoursRestricted() {
-        return invalidGrant() && says("ip restricted") && says("login hours");
+        return invalidGrant() && (says("ip restricted") || says("invalid login hours"));
     }
 
+    /** inactive_user, or invalid_grant "inactive user" / "user is inactive". */
     public boolean userInactive() {
-        return code("inactive_user") || says("user is inactive");
+        return code("inactive_user") || says("user is inactive") || (invalidGrant() && says("inactive user"));
+    }
+
+    /**
+     * The org itself refuses logins: locked, suspended, closed, inactive or its trial over. Returns the
+     * code (or the code and text) that says so.
+     */
+    public Optional<String> orgUnavailableCode() {
+        for (String c : new String[] {"ORG_LOCKED", "TRIAL_EXPIRED", "inactive_org", "ORG_SUSPENDED", "ORGANIZATION_LOCKED"}) {
+            if (code(c)) {
+                return Optional.of(c);
+            }
+        }
+        // API_CURRENTLY_DISABLED "Your trial has expired.": the org, not a permission.
+        if (code("API_CURRENTLY_DISABLED") && says("trial has expired")) {
+            return Optional.of("API_CURRENTLY_DISABLED (trial expired)");
+        }
+        if (says("organization is locked") || says("trial has expired")) {
+            return Optional.of(error.code().isEmpty() ? "(no code)" : error.code());
+        }
+        return Optional.empty();
+    }
+
+    /** API access is off for the org's edition or for the user. Returns the code that says so. */
+    public Optional<String> apiAccessCode() {
+        if (orgUnavailableCode().isPresent()) {
+            return Optional.empty();
+        }
+        if (code("API_DISABLED_FOR_ORG") || says("api is not enabled for this organization")) {
+            return Optional.of("API_DISABLED_FOR_ORG");
+        }
+        // The code is documented as a temporary problem; only its "disabled for this User" text names the permission.
+        if (code("API_CURRENTLY_DISABLED") && says("disabled for this user")) {
+            return Optional.of("API_CURRENTLY_DISABLED");
+        }
+        return Optional.empty();
+    }
+
+    /** INVALID_OPERATION_WITH_EXPIRED_PASSWORD, or its "password has expired" text. */
+    public boolean passwordExpired() {
+        return code("INVALID_OPERATION_WITH_EXPIRED_PASSWORD") || says("password has expired");
+    }
+
+    /** The client itself is refused: a retired or unknown API version, or an old TLS version. */
+    public Optional<String> clientUnsupportedCode() {
+        if (code("UNSUPPORTED_API_VERSION") || says("invalid api version specified")) {
+            return Optional.of("UNSUPPORTED_API_VERSION");
+        }
+        if (code("UNSUPPORTED_CLIENT") || (says("tls 1.0") && says("disabled"))) {
+            return Optional.of("UNSUPPORTED_CLIENT");
+        }
+        return Optional.empty();
+    }
+
+    /** The delegated authentication service was down or unreachable. */
+    public Optional<String> delegatedAuthCode() {
+        if (code("SSO_SERVICE_DOWN") || says("authentication service is down")) {
+            return Optional.of("SSO_SERVICE_DOWN");
+        }
+        if (code("INVALID_SSO_GATEWAY_URL") || says("single sign-on gateway url is invalid")) {
+            return Optional.of("INVALID_SSO_GATEWAY_URL");
+        }
+        return Optional.empty();
     }
 
     public boolean rateExceeded() {
@@ -80,6 +153,66 @@ public final class ErrorSignals {
 
     public boolean consumerNotApproved() {
         return invalidGrant() && (says("hasn't approved this consumer") || says("has not approved this consumer"));
+    }
+
+    /**
+     * invalid_grant "expired access/refresh token" answering a refresh: the refresh token was revoked,
+     * expired under the app's policy, or rotated away by a concurrent refresh. Decisive only for the
+     * refresh-token flow: the text names the refresh token, which no other grant sends.
+     */
+    public boolean refreshTokenInvalid() {
+        return flow == LoginFlow.OAUTH_REFRESH_TOKEN && refreshTokenText();
+    }
+
+    /** The "expired access/refresh token" text, whatever flow the report names. */
+    public boolean refreshTokenText() {
+        return invalidGrant() && says("expired access/refresh token");
+    }
+
+    /**
+     * The token endpoint refused the consumer key or secret: invalid_client_id, invalid_client,
+     * invalid_client_credentials. Under the JWT bearer flow the consumer key travels as the assertion's
+     * iss claim, so there invalid_client_id is the assertion's problem ({@link #jwtProblem()}).
+     */
+    public boolean clientInvalid() {
+        if (flow == LoginFlow.OAUTH_JWT && code("invalid_client_id")) {
+            return false;
+        }
+        return code("invalid_client_id", "invalid_client", "invalid_client_credentials");
+    }
+
+    /**
+     * The app exists but refuses this user or this org: invalid_app_access ("user is not admin approved
+     * to access this app"), no Run As user for the client credentials flow, or an app not installed here.
+     */
+    public boolean appAccessDenied() {
+        return code("invalid_app_access") || says("not admin approved to access this app")
+                || (invalidGrant() && says("no client credentials user enabled"))
+                || says("external client app is not installed") || says("consumer is not installed in your organization");
+    }
+
+    /** Which kind of app access refusal {@link #appAccessDenied()} is. */
+    public enum AppAccessProblem { NOT_ASSIGNED, NO_RUN_AS_USER, NOT_INSTALLED }
+
+    public Optional<AppAccessProblem> appAccessProblem() {
+        if (!appAccessDenied()) {
+            return Optional.empty();
+        }
+        if (says("no client credentials user enabled")) {
+            return Optional.of(AppAccessProblem.NO_RUN_AS_USER);
+        }
+        if (says("not installed")) {
+            return Optional.of(AppAccessProblem.NOT_INSTALLED);
+        }
+        return Optional.of(AppAccessProblem.NOT_ASSIGNED);
+    }
+
+    /**
+     * INVALID_SESSION_ID "Session expired or invalid": the answer of an API call whose access token
+     * timed out, not of a login. Neither an expired assertion nor a dead refresh token.
+     */
+    public boolean sessionExpired() {
+        return code("INVALID_SESSION_ID") || says("session expired or invalid");
     }
 
     public Optional<JwtProblem> jwtProblem() {
@@ -103,11 +236,12 @@ public final class ErrorSignals {
 
     /** The exception code that says the org or user may not log in this way, if any. */
     public Optional<String> flowBlockedCode() {
-        if (code("API_DISABLED_FOR_ORG")) {
-            return Optional.of("API_DISABLED_FOR_ORG");
+        // INVALID_OPERATION texts of the SOAP login() retirement; specific enough to trust whatever the code field says.
+        if (says("soap api login() is disabled") || says("login() is disabled")) {
+            return Optional.of("SOAP_LOGIN_DISABLED");
         }
-        if (code("API_CURRENTLY_DISABLED")) {
-            return Optional.of("API_CURRENTLY_DISABLED");
+        if (says("login operation is not available in the api version") || says("login() is not available in")) {
+            return Optional.of("SOAP_LOGIN_VERSION");
         }
         // SOAP login() is gated by Use Any API Auth; without it the call fails with INSUFFICIENT_ACCESS.
         if (flow == LoginFlow.SOAP && code("INSUFFICIENT_ACCESS")) {
@@ -147,11 +281,35 @@ public final class ErrorSignals {
         if (userInactive()) {
             return Cause.USER_INACTIVE;
         }
+        if (orgUnavailableCode().isPresent()) {
+            return Cause.ORG_UNAVAILABLE;
+        }
+        if (passwordExpired()) {
+            return Cause.PASSWORD_EXPIRED;
+        }
+        if (clientUnsupportedCode().isPresent()) {
+            return Cause.CLIENT_UNSUPPORTED;
+        }
+        if (delegatedAuthCode().isPresent()) {
+            return Cause.DELEGATED_AUTH_FAILED;
+        }
+        if (apiAccessCode().isPresent()) {
+            return Cause.API_ACCESS_DISABLED;
+        }
         if (rateExceeded()) {
             return Cause.LOGIN_RATE_EXCEEDED;
         }
         if (consumerNotApproved()) {
             return Cause.CONNECTED_APP_NOT_APPROVED;
+        }
+        if (refreshTokenInvalid()) {
+            return Cause.REFRESH_TOKEN_INVALID;
+        }
+        if (clientInvalid()) {
+            return Cause.CONNECTED_APP_CLIENT_INVALID;
+        }
+        if (appAccessDenied()) {
+            return Cause.CONNECTED_APP_ACCESS_DENIED;
         }
         if (jwtProblem().isPresent()) {
             return Cause.JWT_ASSERTION_INVALID;

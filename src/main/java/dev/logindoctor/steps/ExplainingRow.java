@@ -254,16 +254,8 @@ public final class ExplainingRow {
         if (kind != Kind.ROW || !status.isRecognized()) {
             return false;
         }
-        if (status == LoginStatus.INVALID_PASSWORD) {
-            for (Cause c : mine) {
-                if (c == Cause.WRONG_PASSWORD || c == Cause.SECURITY_TOKEN_MISSING_OR_STALE || c == Cause.MFA_REQUIRED) {
-                    return false;
-                }
-            }
-            return true;
-        }
         for (Cause c : mine) {
-            if (status.cause() == c) {
+            if (status.couldMean(c)) {
                 return false;
             }
         }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which of the user's LoginHistory rows can be the failing integration's own attempts. The same user
- * also logs in through the UI, SSO and other connected apps (S17: LoginType Application, SAML…,
- * Remote Access 2.0 with a LoginSubType per OAuth flow, Partner / Other Apex API for SOAP), from other
- * addresses. A row is set aside only on positive evidence that it is another client: a UI/SSO LoginType
- * or an OAuth LoginSubType of another flow, or a SourceIp other than the report's when the
- * report's address does appear in the user's history (so it is the address Salesforce sees, not one
- * hidden behind NAT). Unknown or missing values never set a row aside.
+ * Which of the user's LoginHistory rows can be the failing integration's own attempts. The same user also logs
+ * in through the UI, SSO and other connected apps (docs/salesforce-wire-facts.md#logintype-and-loginsubtype:
+ * LoginType Application, SAML…, Remote Access 2.0 with a LoginSubType per OAuth flow, Partner / Other Apex API
+ * for SOAP), from other addresses. A row is set aside only on positive evidence that it is another client: a
+ * UI/SSO LoginType or an OAuth LoginSubType of another flow, or a SourceIp other than the report's when the
+ * report's address does appear in the user's history (so it is the address Salesforce sees, not one hidden
+ * behind NAT). Unknown or missing values never set a row aside.
  */
 final class IntegrationRows {
     private enum Kind { UI, OAUTH, SOAP, UNKNOWN }
@@ -73,7 +73,10 @@ final class IntegrationRows {
         return Kind.UNKNOWN;
     }
 
-    /** The flow a known OAuth LoginSubType belongs to (S17), else null. */
+    /**
+     * The flow a known OAuth LoginSubType belongs to
+     * (docs/salesforce-wire-facts.md#logintype-and-loginsubtype), else null.
+     */
     private static String subTypeFlow(String subType) {
         String t = subType == null ? "" : subType.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (!t.startsWith("oauth")) {

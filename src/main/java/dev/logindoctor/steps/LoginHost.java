@@ -1,9 +1,8 @@
 package dev.logindoctor.steps;
 
+import dev.logindoctor.model.LoginUrl;
 import dev.logindoctor.model.OrgInfo;
 
-import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,36 +32,27 @@ public record LoginHost(String url, String scheme, String host, int port, Kind k
 
     private static final Pattern SOAP_VERSION = Pattern.compile("(?i)/services/Soap/[uc]/(\\d+)\\.(\\d+)");
 
+    /** What a URL as written (a bare host too) says; UNPARSABLE when it has no host. */
     public static LoginHost of(String url) {
-        if (url == null || url.isBlank()) {
-            return new LoginHost(url, null, null, -1, Kind.UNPARSABLE, null, "");
-        }
-        String text = url.strip();
-        URI uri;
-        try {
-            uri = URI.create(text.contains("://") ? text : "https://" + text);
-        } catch (IllegalArgumentException e) {
-            return new LoginHost(url, null, null, -1, Kind.UNPARSABLE, null, "");
-        }
-        if (uri.getHost() == null) {
-            return new LoginHost(url, null, null, -1, Kind.UNPARSABLE, null, "");
-        }
-        String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("http") ? 80 : 443;
-        Kind kind = classify(host);
-        String firstLabel = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
-        String myDomain = switch (kind) {
-            case MY_DOMAIN_PRODUCTION, MY_DOMAIN_SANDBOX, MY_DOMAIN_SCRATCH, LIGHTNING -> firstLabel;
-            default -> null;
-        };
-        return new LoginHost(url, scheme, host, port, kind, myDomain, uri.getPath() == null ? "" : uri.getPath());
+        return LoginUrl.lenient(url)
+                .map(parsed -> of(url, parsed))
+                .orElseGet(() -> new LoginHost(url, null, null, -1, Kind.UNPARSABLE, null, ""));
     }
 
-    private static Kind classify(String host) {
+    private static LoginHost of(String url, LoginUrl parsed) {
+        Kind kind = classify(parsed);
+        String myDomain = switch (kind) {
+            case MY_DOMAIN_PRODUCTION, MY_DOMAIN_SANDBOX, MY_DOMAIN_SCRATCH, LIGHTNING -> parsed.myDomainAlias();
+            default -> null;
+        };
+        return new LoginHost(url, parsed.scheme(), parsed.host(), parsed.effectivePort(), kind, myDomain, parsed.path());
+    }
+
+    private static Kind classify(LoginUrl url) {
+        String host = url.host();
+        if (url.loopback()) {
+            return Kind.LOOPBACK;
+        }
         if (host.equals("login.salesforce.com")) {
             return Kind.PRODUCTION_GENERIC;
         }
@@ -84,10 +74,6 @@ public record LoginHost(String url, String scheme, String host, int port, Kind k
         }
         if (host.endsWith(".force.com") || host.equals("force.com") || host.endsWith(".visualforce.com")) {
             return Kind.FORCE_COM;
-        }
-        if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")
-                || host.equals("0:0:0:0:0:0:0:1") || host.equals("[0:0:0:0:0:0:0:1]")) {
-            return Kind.LOOPBACK;
         }
         return Kind.OTHER;
     }

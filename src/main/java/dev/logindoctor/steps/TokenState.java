@@ -9,7 +9,7 @@ import java.time.Duration;
  * What is known about the security token the integration appends to its password. A password change
  * or reset issues a new token, so a change after the credential was stored makes the stored token
  * stale; a change long before it does not. An address inside the profile's Login IP Ranges needs no
- * token at all (SALESFORCE.md §7), which outranks the dates.
+ * token at all (docs/salesforce-wire-facts.md#the-order-salesforce-checks-a-login-in), which outranks the dates.
  */
 public record TokenState(State state, String line) {
 

@@ -36,8 +36,10 @@ public record WrongEndpoint(String line, String useInstead) {
             return Optional.of(new WrongEndpoint(err.describe() + ": the call reached a host that does not serve logins",
                     myDomainFor(host, diagnostics, info)));
         }
-        // The client credentials flow is served only on the org's My Domain (S13, S37): login. and test.salesforce.com
-        // answer it with unsupported_grant_type or invalid_grant "request not supported on this domain". The report proves it.
+        // The client credentials flow is served only on the org's My Domain
+        // (docs/salesforce-wire-facts.md#oauth-client-credentials-flow): login. and test.salesforce.com answer
+        // it with unsupported_grant_type or invalid_grant "request not supported on this domain". The report
+        // proves it.
         if (report.flow() == LoginFlow.OAUTH_CLIENT_CREDENTIALS && host.isGeneric()
                 && (err.unsupportedGrantType() || err.requestNotSupportedOnDomain())) {
             return Optional.of(new WrongEndpoint(err.describe() + " from " + host.display()

@@ -1,9 +1,5 @@
 package dev.logindoctor.aws;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.io.ByteArrayInputStream;
@@ -36,80 +32,9 @@ public final class ColdPath {
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
         long constructed = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new RuntimeContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out, TestContext.loggingToStderr("cold-path-bench"));
         long handled = System.nanoTime();
         System.out.println(out.toString(StandardCharsets.UTF_8));
         System.err.printf("cold-path init-ms=%.1f handle-ms=%.1f%n", (constructed - start) / 1e6, (handled - constructed) / 1e6);
-    }
-
-    /**
-     * A context as the runtime client hands one over: plain strings, nothing generated (TestContext
-     * draws a random UUID per request id, whose SecureRandom start-up Lambda never pays in the handler).
-     */
-    private static final class RuntimeContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "c0ffee00-0000-4000-8000-000000000001";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/cold-path-bench";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "cold";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "cold-path-bench";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:cold-path-bench:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1769;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.err.print(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.err.write(message, 0, message.length);
-                }
-            };
-        }
     }
 }

@@ -8,11 +8,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates the diagnosis table the way template.yaml declares it: keys, the ByCause GSI, TTL on expiresAt. */
-final class DiagnosisTable {
+public final class DiagnosisTable {
     private DiagnosisTable() {
     }
 
-    static void create(DynamoDbClient dynamoDb, String tableName) {
+    public static void create(DynamoDbClient dynamoDb, String tableName) {
         dynamoDb.createTable(t -> t.tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.ReportFuzzInputs;
 import dev.logindoctor.json.Json;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
@@ -17,9 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,51 +36,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reading and checking of payloads is fuzzed.
  */
 class IntakeFuzzTest {
-    static final int INPUTS = 1500;
     private final AtomicInteger starts = new AtomicInteger();
     private final IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> new StartsOnly(starts),
             "arn:aws:states:us-east-1:123456789012:stateMachine:login-doctor"), "login-doctor/",
             Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
 
-    @Test
-    void everyDirectInvocationIsAnswered() throws IOException {
-        ReportFuzzInputs inputs = new ReportFuzzInputs(20261203L);
-        Map<String, Integer> outcomes = new TreeMap<>();
-        for (int i = 0; i < INPUTS; i++) {
-            JsonNode answer = invoke(inputs.anyReportText());
-            assertFalse(answer.toString().contains(ReportFuzzInputs.CANARY), answer.toString());
-            if (answer.has("executionArn")) {
-                outcomes.merge("started", 1, Integer::sum);
-            } else {
-                assertEquals("InvalidReport", answer.path("error").asText(), answer.toString());
-                outcomes.merge("refused", 1, Integer::sum);
-            }
-        }
-        System.out.println("IntakeFuzzTest direct: " + INPUTS + " payloads -> " + outcomes + ", function errors 0");
-        assertTrue(outcomes.containsKey("started") && outcomes.containsKey("refused"), outcomes.toString());
+    @Provide
+    Arbitrary<String> payloads() {
+        return ReportFuzzInputs.anyReportText();
     }
 
-    @Test
-    void everyFunctionUrlRequestIsAnsweredWithAnHttpStatus() throws IOException {
-        ReportFuzzInputs inputs = new ReportFuzzInputs(20261204L);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (int i = 0; i < INPUTS; i++) {
-            String body = inputs.anyReportText();
-            boolean base64 = inputs.coin();
-            ObjectNode event = Json.MAPPER.createObjectNode().put("version", "2.0").put("rawPath", "/").put("isBase64Encoded", base64);
-            event.putObject("requestContext").putObject("http").put("method", inputs.pick(METHODS)).put("path", "/");
-            event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
-            JsonNode answer = invoke(event.toString());
-            int status = answer.path("statusCode").asInt();
-            assertTrue(status == 200 || status == 202 || status == 400 || status == 405, answer.toString());
-            assertFalse(answer.toString().contains(ReportFuzzInputs.CANARY), answer.toString());
-            statuses.merge(status, 1, Integer::sum);
-        }
-        System.out.println("IntakeFuzzTest function URL: " + INPUTS + " requests -> HTTP " + statuses + ", function errors 0");
-        assertTrue(statuses.containsKey(202) && statuses.containsKey(400), statuses.toString());
+    @Provide
+    Arbitrary<Boolean> base64() {
+        return Arbitraries.of(true, false);
     }
 
-    private static final List<String> METHODS = List.of("POST", "POST", "POST", "GET", "PUT", "post");
+    @Property(tries = 1000, seed = "20261203")
+    void aDirectInvocationIsAlwaysAnswered(@ForAll("payloads") String payload) throws IOException {
+        JsonNode answer = invoke(payload);
+        assertFalse(answer.toString().contains(ReportFuzzInputs.CANARY), answer.toString());
+        if (answer.has("executionArn")) {
+            Statistics.label("direct").collect("started");
+        } else {
+            assertEquals("InvalidReport", answer.path("error").asText(), answer.toString());
+            Statistics.label("direct").collect("refused");
+        }
+    }
+
+    @Property(tries = 1000, seed = "20261204")
+    void aFunctionUrlRequestIsAlwaysAnsweredWithAnHttpStatus(@ForAll("payloads") String body, @ForAll("base64") boolean base64,
+                                                              @ForAll("methods") String method) throws IOException {
+        ObjectNode event = Json.MAPPER.createObjectNode().put("version", "2.0").put("rawPath", "/").put("isBase64Encoded", base64);
+        event.putObject("requestContext").putObject("http").put("method", method).put("path", "/");
+        event.put("body", base64 ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
+        JsonNode answer = invoke(event.toString());
+        int status = answer.path("statusCode").asInt();
+        assertTrue(status == 200 || status == 202 || status == 400 || status == 405, answer.toString());
+        assertFalse(answer.toString().contains(ReportFuzzInputs.CANARY), answer.toString());
+        Statistics.label("function URL").collect(status);
+    }
+
+    @Provide
+    Arbitrary<String> methods() {
+        return Arbitraries.of("POST", "POST", "POST", "GET", "PUT", "post");
+    }
 
     private JsonNode invoke(String payload) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -123,6 +123,38 @@ class IntakeStormTest {
     }
 
     @Test
+    void aThousandIdenticalReportsToOneWarmInstanceCostOneStartExecutionCall() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SfnClient counting = (SfnClient) java.lang.reflect.Proxy.newProxyInstance(SfnClient.class.getClassLoader(),
+                new Class<?>[] {SfnClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("startExecution")) {
+                        calls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(stepFunctions, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        IntakeHandler instance = new IntakeHandler(new StepFunctionsStarter(() -> counting, stateMachineArn), "login-doctor/",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Set<String> arns = new java.util.HashSet<>();
+        int duplicates = 0;
+        for (int i = 0; i < 1000; i++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String report = REPORT.formatted("payroll-sync", Instant.parse("2026-11-27T10:15:00Z").plusMillis(i * 850L), "payroll-sync");
+            instance.handleRequest(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), out, new TestContext("Intake"));
+            JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+            arns.add(answer.get("executionArn").asText());
+            duplicates += answer.get("duplicate").asBoolean() ? 1 : 0;
+        }
+
+        assertEquals(1, calls.get(), "the instance remembers the name Step Functions confirmed");
+        assertEquals(999, duplicates);
+        assertEquals(Set.of(executions().get(0).executionArn()), arns, "every answer names the one execution moto made");
+    }
+
+    @Test
     void reportsForAHundredIntegrationsStartAHundredExecutions() throws Exception {
         List<String> reports = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,16 +157,10 @@ class ProbeHandlerTest {
     void aRunWithTooLittleLambdaTimeLeftLogsInToNothingAndSaysWhatItLeft() throws IOException {
         register("billing-sync", "svc@acme.com", RIGHT);
         org.accept("svc@acme.com", RIGHT);
-        JsonNode summary = scheduledRun(withTimeLeft(new TestContext("Probe"), 10_000));
+        JsonNode summary = scheduledRun(new TestContext("Probe").withTimeLeft(10_000));
         assertEquals(0, org.attempts("svc@acme.com"));
         assertEquals("billing-sync", summary.get("notReached").get(0).asText());
         assertEquals(0, summary.get("results").size());
         assertEquals(0, registry.find("billing-sync").orElseThrow().lastProbe().revision(), "untouched: the oldest next run");
-    }
-
-    /** The context with {@code millis} left: Lambda's clock, less than one login's reserve here. */
-    private static Context withTimeLeft(TestContext context, int millis) {
-        return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? millis : method.invoke(context, args));
     }
 }

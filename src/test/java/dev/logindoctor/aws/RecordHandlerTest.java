@@ -50,7 +50,7 @@ class RecordHandlerTest {
         DiagnosisTable.create(moto.dynamoDb(), name);
         store = new DynamoDbDiagnosisStore(moto.dynamoDb(), name, Duration.ofDays(30));
         events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), name);
-        record = new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName),
+        record = new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName, name),
                 new DiagnosisMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -97,6 +97,12 @@ class RecordHandlerTest {
         assertEquals("CheckLockout", detail.get("confirmedBy").asText());
         assertEquals("2026-11-27T10:15:00Z", detail.get("failedAt").asText());
         assertFalse(detail.toString().contains("login-doctor/"), "no secret references in the event");
+        assertFalse(detail.get("fix").asText().isBlank(), "the event carries the fix");
+        assertEquals("https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/"
+                + STATE_MACHINE + "billing-sync-20261127T1015-aaaa", detail.get("executionConsoleUrl").asText());
+        String item = detail.get("itemConsoleUrl").asText();
+        assertTrue(item.startsWith("https://us-east-1.console.aws.amazon.com/dynamodbv2/home?region=us-east-1#edit-item?")
+                && item.contains("&table=" + name) && item.contains("&pk=INTEGRATION%23billing-sync&sk=DIAG%232026-11-27T10%3A15%3A00.000Z%23"), item);
 
         JsonNode emf = Json.MAPPER.readTree(metricsOut.toString(StandardCharsets.UTF_8).strip());
         JsonNode directive = emf.get("_aws").get("CloudWatchMetrics").get(0);

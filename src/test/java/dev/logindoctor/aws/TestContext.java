@@ -6,15 +6,48 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A Lambda context whose logger keeps every line, so tests can read what a handler logged. */
-final class TestContext implements Context {
+/**
+ * The one Lambda context of the tests and benchmarks, as the runtime client hands one over, one per
+ * invocation: plain strings and a request id from a counter (distinct per invocation, as Intake's
+ * duplicate detection needs; never a random UUID, whose SecureRandom start-up a cold start in the
+ * handler never pays). Its logger keeps every line for a test to read, or writes to stderr for
+ * {@link ColdPath}.
+ */
+public final class TestContext implements Context {
+    private static final AtomicLong INVOCATIONS = new AtomicLong();
+
     private final String functionName;
+    private final String requestId = requestId(INVOCATIONS.incrementAndGet());
     private final StringBuffer log = new StringBuffer();
+    private final boolean toStderr;
+    private final int remainingMillis;
 
-    TestContext(String functionName) {
+    public TestContext(String functionName) {
+        this(functionName, false, 30_000);
+    }
+
+    private TestContext(String functionName, boolean toStderr, int remainingMillis) {
         this.functionName = functionName;
+        this.toStderr = toStderr;
+        this.remainingMillis = remainingMillis;
+    }
+
+    /** Logs go to stderr, as a function's go to CloudWatch: what a fresh JVM in a benchmark needs. */
+    public static TestContext loggingToStderr(String functionName) {
+        return new TestContext(functionName, true, 30_000);
+    }
+
+    /** The same function with {@code millis} left on Lambda's clock. */
+    public TestContext withTimeLeft(int millis) {
+        return new TestContext(functionName, toStderr, millis);
+    }
+
+    /** Plain concatenation: a Formatter would load classes inside the handler time ColdPath measures. */
+    private static String requestId(long invocation) {
+        String digits = Long.toString(invocation);
+        return "c0ffee00-0000-4000-8000-" + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
     }
 
     String log() {
@@ -23,7 +56,7 @@ final class TestContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return UUID.randomUUID().toString();
+        return requestId;
     }
 
     @Override
@@ -43,12 +76,12 @@ final class TestContext implements Context {
 
     @Override
     public String getFunctionVersion() {
-        return "$LATEST";
+        return "1";
     }
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName + ":live";
     }
 
     @Override
@@ -63,12 +96,13 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 30_000;
+        return remainingMillis;
     }
 
+    /** As template.yaml gives every function. */
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return 1769;
     }
 
     @Override
@@ -76,12 +110,16 @@ final class TestContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                log.append(message);
+                if (toStderr) {
+                    System.err.print(message);
+                } else {
+                    log.append(message);
+                }
             }
 
             @Override
             public void log(byte[] message) {
-                log.append(new String(message, StandardCharsets.UTF_8));
+                log(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

@@ -63,6 +63,12 @@ public final class LatencyProxy implements AutoCloseable {
         return "-D" + ProxiedMain.PROXY_PORT + "=" + port();
     }
 
+    /** Only requests to these ports go through the proxy in a child started through {@link ProxiedMain}. */
+    public static String onlyPortsOption(int... ports) {
+        return "-D" + ProxiedMain.PROXIED_PORTS + "=" + java.util.Arrays.stream(ports).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     /**
      * Routes this JVM's plain-HTTP clients built from now on through the proxy. The JDK's default
      * selector never proxies loopback hosts, whatever http.nonProxyHosts says, hence a selector of our own.

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class ProxiedMain {
     static final String PROXY_PORT = "bench.proxyPort";
+    /** Comma-separated ports whose loopback servers are reached through the proxy (the sim, moto); others go direct. */
+    static final String PROXIED_PORTS = "bench.proxiedPorts";
 
     private ProxiedMain() {
     }
@@ -23,7 +25,7 @@ public final class ProxiedMain {
     public static void main(String[] args) throws Throwable {
         String port = System.getProperty(PROXY_PORT);
         if (port != null) {
-            route(Integer.parseInt(port));
+            route(Integer.parseInt(port), System.getProperty(PROXIED_PORTS, ""));
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         try {
@@ -34,11 +36,26 @@ public final class ProxiedMain {
     }
 
     static void route(int port) {
+        route(port, "");
+    }
+
+    /**
+     * @param proxiedPorts when not empty, only these ports go through the proxy: a handler's own
+     *                     loopback stand-in during init priming is not the network being measured
+     */
+    static void route(int port, String proxiedPorts) {
         Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", port));
+        java.util.Set<Integer> only = new java.util.HashSet<>();
+        for (String p : proxiedPorts.split(",")) {
+            if (!p.isBlank()) {
+                only.add(Integer.parseInt(p.strip()));
+            }
+        }
         ProxySelector.setDefault(new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                return "http".equalsIgnoreCase(uri.getScheme()) ? List.of(proxy) : List.of(Proxy.NO_PROXY);
+                boolean measured = only.isEmpty() || only.contains(uri.getPort());
+                return "http".equalsIgnoreCase(uri.getScheme()) && measured ? List.of(proxy) : List.of(Proxy.NO_PROXY);
             }
 
             @Override

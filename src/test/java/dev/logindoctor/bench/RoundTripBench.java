@@ -22,7 +22,9 @@ import java.util.Map;
  * {@code diagnose} does it (the local engine over the sim), with every request held by
  * {@link LatencyProxy} for 0 ms and then for {@code LATENCY} ms. The slope of end-to-end time
  * against the per-request latency is the number of requests made one after another. Also counts
- * the org API and token requests per diagnosis (the sim's own counters).
+ * the org API and token requests per diagnosis (the sim's own counters), and {@code requestsInARowMax}:
+ * the longest chain of requests sent one after the other's answer (from the proxy's intervals),
+ * which a loaded machine does not blur the way it blurs the slope.
  * <p>
  * Usage: {@code RoundTripBench [latencyMs] [repeats]}; prints one JSON object.
  */
@@ -42,6 +44,7 @@ public final class RoundTripBench {
         double slopeMax = 0;
         long orgMax = 0;
         long tokenMax = 0;
+        int inARowMax = 0;
         try (LatencyProxy proxy = new LatencyProxy()) {
             proxy.routeThisJvm();
             diagnose("healthy", proxy, 0); // warm this JVM's classes once, untimed
@@ -52,21 +55,45 @@ public final class RoundTripBench {
                 slopeMax = Math.max(slopeMax, slope);
                 orgMax = Math.max(orgMax, Math.max(fast.orgRequests, slow.orgRequests));
                 tokenMax = Math.max(tokenMax, Math.max(fast.tokenRequests, slow.tokenRequests));
+                inARowMax = Math.max(inARowMax, slow.inARow);
                 perScenario.put(scenario, Map.of("cause", slow.cause, "ms0", fast.millis, "msLatency", slow.millis,
                         "slope", Math.round(slope * 100) / 100.0, "orgRequests", slow.orgRequests,
-                        "tokenRequests", slow.tokenRequests, "proxiedRequests", slow.proxied));
+                        "tokenRequests", slow.tokenRequests, "proxiedRequests", slow.proxied, "requestsInARow", slow.inARow));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("latencyMs", latency);
         out.put("roundTripsPerDiagnosisMax", Math.round(slopeMax * 100) / 100.0);
+        out.put("requestsInARowMax", inARowMax);
         out.put("orgRequestsMax", orgMax);
         out.put("tokenRequestsMax", tokenMax);
         out.put("scenarios", perScenario);
         System.out.println(dev.logindoctor.json.Json.MAPPER.writeValueAsString(out));
     }
 
-    private record Run(String cause, long millis, long orgRequests, long tokenRequests, long proxied) {
+    private record Run(String cause, long millis, long orgRequests, long tokenRequests, long proxied, int inARow) {
+    }
+
+    /**
+     * The longest chain of requests each sent after the previous one was answered: what the
+     * diagnosis waited for one after another. Read from the proxy's own intervals, so a loaded
+     * machine's slowness does not blur it the way it blurs the timing slope.
+     */
+    static int longestChain(List<LatencyProxy.Exchange> exchanges) {
+        List<LatencyProxy.Exchange> byEnd = new java.util.ArrayList<>(exchanges);
+        byEnd.sort(java.util.Comparator.comparingLong(LatencyProxy.Exchange::endNanos));
+        int[] chain = new int[byEnd.size()];
+        int longest = 0;
+        for (int i = 0; i < byEnd.size(); i++) {
+            chain[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (byEnd.get(j).endNanos() <= byEnd.get(i).startNanos()) {
+                    chain[i] = Math.max(chain[i], chain[j] + 1);
+                }
+            }
+            longest = Math.max(longest, chain[i]);
+        }
+        return longest;
     }
 
     private static Run best(String scenario, LatencyProxy proxy, long latency, int repeats) {
@@ -104,7 +131,7 @@ public final class RoundTripBench {
             proxy.delayMillis(0);
             SimulatedOrg.RequestCounts after = org.requestCounts();
             return new Run(diagnosis.cause().name(), millis, after.total() - before.total(), after.token() - before.token(),
-                    proxy.exchanges().size());
+                    proxy.exchanges().size(), longestChain(proxy.exchanges()));
         }
     }
 }

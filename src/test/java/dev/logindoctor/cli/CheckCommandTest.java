@@ -31,28 +31,12 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
+    private Cli.Run run(SimulatedOrg org, String... args) {
+        return Cli.run(Cli.on(org, dir), args);
     }
 
-    private static Run run(SimulatedOrg org, String... args) {
-        return run(org.clock().asClock(), args);
-    }
-
-    private static Run run(Clock clock, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CheckCommand command = new CheckCommand(
-                (secrets, trustUrl) -> new SalesforceEvidenceSources(secrets, trustUrl, new HttpTransport(), clock, new TokenCache()), clock);
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            try {
-                exit = command.run(args, o, e);
-            } catch (Args.UsageError usage) {
-                e.println(usage.getMessage());
-                exit = LoginDoctor.EXIT_USAGE;
-            }
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Run run(Clock clock, String... args) {
+        return Cli.run(Cli.at(dir).withClock(clock), args);
     }
 
     private Path files(SimulatedOrg org, String diagnosticsSecretJson) throws Exception {
@@ -68,7 +52,7 @@ class CheckCommandTest {
         try (SimulatedOrg org = SimulatedOrg.start("risk-org-expires")) {
             files(org, org.diagnosticsSecretJson());
             int attempts = org.attempts("billing.sync@acme.com").attempts();
-            Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
+            Cli.Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
                     "--trust-url", org.baseUrl(), "--horizon-days", "30", "--json");
             assertEquals(0, r.exit(), r.err());
             JsonNode json = Json.MAPPER.readTree(r.out());
@@ -87,7 +71,7 @@ class CheckCommandTest {
     void aHorizonShorterThanTheExpiryLeavesNoRiskAndStillExitsZero() throws Exception {
         try (SimulatedOrg org = SimulatedOrg.start("risk-org-expires")) {
             files(org, org.diagnosticsSecretJson());
-            Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
+            Cli.Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
                     "--trust-url", org.baseUrl(), "--horizon-days", "7", "--json");
             assertEquals(0, r.exit(), r.err());
             assertEquals(0, Json.MAPPER.readTree(r.out()).get("risks").size(), r.out());
@@ -99,7 +83,7 @@ class CheckCommandTest {
         try (SimulatedOrg org = SimulatedOrg.start("risk-org-expires")) {
             String wrongApp = org.diagnosticsSecretJson().replaceFirst("\"clientId\":\"[^\"]+\"", "\"clientId\":\"3MVGnotAnApp\"");
             files(org, wrongApp);
-            Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
+            Cli.Run r = run(org, "check", "--event", dir.resolve("integration.json").toString(), "--secrets", dir.resolve("secrets.json").toString(),
                     "--trust-url", org.baseUrl(), "--json");
             assertEquals(3, r.exit(), r.out() + r.err());
             assertTrue(r.err().contains("the diagnostics connection failed"), r.err());
@@ -112,14 +96,14 @@ class CheckCommandTest {
     @Test
     void badInputIsRefusedWithExitTwoNamingTheField() throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{\"loginUrl\":\"https://acme.my.salesforce.com\",\"username\":\"svc@acme.com\",\"flow\":\"TELNET\"}");
-        Run r = run(Clock.systemUTC(), "check", "--event", dir.resolve("bad.json").toString());
+        Cli.Run r = run(Clock.systemUTC(), "check", "--event", dir.resolve("bad.json").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("field 'flow'"), r.err());
         Files.writeString(dir.resolve("good.json"), "{\"loginUrl\":\"https://acme.my.salesforce.com\",\"username\":\"svc@acme.com\",\"flow\":\"SOAP\"}");
-        Run horizon = run(Clock.systemUTC(), "check", "--event", dir.resolve("good.json").toString(), "--horizon-days", "0");
+        Cli.Run horizon = run(Clock.systemUTC(), "check", "--event", dir.resolve("good.json").toString(), "--horizon-days", "0");
         assertEquals(2, horizon.exit());
         assertTrue(horizon.err().contains("--horizon-days"), horizon.err());
-        Run secret = run(Clock.systemUTC(), "check", "--event", dir.resolve("bad.json").toString().replace("bad", "none"));
+        Cli.Run secret = run(Clock.systemUTC(), "check", "--event", dir.resolve("bad.json").toString().replace("bad", "none"));
         assertEquals(2, secret.exit());
         assertTrue(secret.err().contains("--event"), secret.err());
     }

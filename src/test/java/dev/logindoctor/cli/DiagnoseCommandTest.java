@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,26 +42,8 @@ class DiagnoseCommandTest {
         return SimScenarios.catalog();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(SimulatedOrg org, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Clock clock = org.clock().asClock();
-        // The sim's clock stands at the scenario's time, so the JWT must be signed on that clock.
-        DiagnoseCommand command = new DiagnoseCommand(
-                (secrets, trustUrl) -> new SalesforceEvidenceSources(secrets, trustUrl, new HttpTransport(), clock, new TokenCache()), clock);
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            try {
-                exit = command.run(args, o, e);
-            } catch (Args.UsageError usage) {
-                e.println(usage.getMessage());
-                exit = LoginDoctor.EXIT_USAGE;
-            }
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Run run(SimulatedOrg org, String... args) {
+        return Cli.run(Cli.on(org, dir), args);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +59,7 @@ class DiagnoseCommandTest {
             int attempts = org.attempts(spec.username()).attempts();
             int requests = org.requestCounts().total();
 
-            Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
                     "--trust-url", org.baseUrl(), "--json", "--store", dir.resolve("store.jsonl").toString());
 
             assertEquals(0, r.exit(), r.err());
@@ -94,6 +77,26 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aLockedOrgRefusingTheDiagnosticsUserTooIsADiagnosisNotAFailedConnection() throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start("org-unavailable")) {
+            IntegrationSpec spec = org.scenario().integration();
+            SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, error, DemoCommand.DIAGNOSTICS_SECRET));
+            Path secrets = Files.writeString(dir.resolve("secrets.json"),
+                    JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(org.diagnosticsSecretJson())).toString());
+
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--json", "--no-store");
+
+            assertEquals(LoginDoctor.EXIT_OK, r.exit(), r.err());
+            JsonNode out = JSON.readTree(r.out());
+            assertEquals("ORG_UNAVAILABLE", out.get("cause").asText(), r.out());
+            assertTrue(r.out().contains("the diagnostics login was refused the same way: inactive_org"), r.out());
+            assertTrue(r.err().contains("inactive_org"), "the refused connection is still said: " + r.err());
+        }
+    }
+
+    @Test
     void aStandaloneSimMovedToNowWorksWithTheRealClock() throws Exception {
         // What `login-doctor sim` serves: the scenario happening now, so a JWT signed on the real clock is accepted.
         try (SimulatedOrg org = SimulatedOrg.start(SimScenarios.startingAt(SimScenarios.load("user-frozen"), java.time.Instant.now()))) {
@@ -101,11 +104,10 @@ class DiagnoseCommandTest {
             SimIntegration.LoginError error = SimIntegration.attemptLogin(org, spec);
             Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, error, "diagnostics"));
             Path secrets = Files.writeString(dir.resolve("secrets.json"), "{\"diagnostics\":" + org.diagnosticsSecretJson() + "}");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int exit = LoginDoctor.run(new String[] {"diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
-                    "--trust-url", org.baseUrl(), "--json", "--no-store"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-            assertEquals(0, exit);
-            assertEquals("USER_FROZEN", JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("cause").asText());
+            Cli.Run r = Cli.run(Cli.at(dir), "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--json", "--no-store");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("USER_FROZEN", JSON.readTree(r.out()).get("cause").asText());
         }
     }
 
@@ -119,7 +121,7 @@ class DiagnoseCommandTest {
             Path secrets = Files.writeString(dir.resolve("secrets.json"),
                     JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, secret).toString());
 
-            Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
                     "--trust-url", org.baseUrl(), "--no-store");
 
             assertEquals(3, r.exit());
@@ -138,7 +140,7 @@ class DiagnoseCommandTest {
                     JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(org.diagnosticsSecretJson())).toString());
             org.addFault(new dev.logindoctor.sim.FaultSpec(kind, "status", null, 503, null, null));
 
-            Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
                     "--trust-url", org.baseUrl(), "--no-store", "--json");
 
             assertEquals(3, r.exit(), r.err());
@@ -153,7 +155,7 @@ class DiagnoseCommandTest {
             Path report = Files.writeString(dir.resolve("report.json"), """
                     {"loginUrl":"https://login.salesforce.com","username":"a@b.com","flow":"SOAP",
                      "error":{"code":"INVALID_LOGIN"},"password":"Hunter2!"}""");
-            Run r = run(org, "diagnose", "--event", report.toString(), "--no-store");
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--no-store");
             assertEquals(2, r.exit());
             assertTrue(r.err().contains("'password'"), r.err());
             assertFalse(r.err().contains("Hunter2!"));
@@ -168,7 +170,7 @@ class DiagnoseCommandTest {
         Path report = Files.writeString(dir.resolve("r.json"), """
                 {"loginUrl":"https://login.salesforce.com","username":"a@b.com","flow":"SOAP","error":"INVALID_LOGIN"}""");
         try (SimulatedOrg org = SimulatedOrg.start(SimScenarios.catalog().get(0))) {
-            Run r = run(org, "diagnose", "--event", report.toString(), "--trust-url", url, "--no-store");
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--trust-url", url, "--no-store");
             assertEquals(LoginDoctor.EXIT_USAGE, r.exit(), r.err());
             assertTrue(r.err().contains("--trust-url"), r.err());
             assertFalse(r.err().contains("hunter2"), r.err());
@@ -179,25 +181,23 @@ class DiagnoseCommandTest {
     @Test
     void aMissingEventFileExitsTwo() {
         try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
-            Run r = run(org, "diagnose", "--event", dir.resolve("nope.json").toString());
+            Cli.Run r = run(org, "diagnose", "--event", dir.resolve("nope.json").toString());
             assertEquals(2, r.exit());
             assertTrue(r.err().contains("--event"), r.err());
         }
     }
 
     @Test
-    void theDemoDiagnosesEveryScenarioRight() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new DemoCommand().run(new String[] {"demo", "--store", dir.resolve("demo.jsonl").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        String table = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, table);
-        assertFalse(table.contains("FAIL"), table);
+    void theDemoDiagnosesEveryScenarioRightAndKeepsThemOnlyWhenAskedTo() {
+        Path store = dir.resolve("demo.jsonl");
+        Cli.Run demo = Cli.run(Cli.at(dir), "demo", "--save", "--store", store.toString());
+        assertEquals(0, demo.exit(), demo.out() + demo.err());
+        // FAIL in the result column only: "DELEGATED_AUTH_FAILED" is a cause, not a miss.
+        assertFalse(demo.out().lines().anyMatch(l -> l.matches(".*\\sFAIL\\s.*")), demo.out());
         for (String scenario : SimScenarios.catalog()) {
-            assertTrue(table.contains(scenario), scenario);
+            assertTrue(demo.out().contains(scenario), scenario);
         }
-        assertTrue(new HistoryCommand().run(new String[] {"history", "--store", dir.resolve("demo.jsonl").toString(), "--json"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err) == 0);
-        assertEquals(SimScenarios.catalog().size(), LocalDiagnosisStore.at(dir.resolve("demo.jsonl").toString()).readAll().size());
+        assertEquals(0, Cli.run(Cli.at(dir), "history", "--store", store.toString(), "--json").exit());
+        assertEquals(SimScenarios.catalog().size(), LocalDiagnosisStore.at(store.toString(), Map.of()).readAll().size());
     }
 }

@@ -27,23 +27,9 @@ class IntegrationsCommandTest {
 
     private final Map<String, IntegrationRegistry> tables = new ConcurrentHashMap<>();
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            try {
-                exit = new IntegrationsCommand(name -> tables.computeIfAbsent(name,
-                        n -> new FileIntegrationRegistry(dir.resolve("table-" + n + ".json")))).run(args, o, e);
-            } catch (Args.UsageError usage) {
-                e.println(usage.getMessage());
-                exit = LoginDoctor.EXIT_USAGE;
-            }
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Run cli(String... args) {
+        return Cli.run(Cli.at(dir).withTables(name -> tables.computeIfAbsent(name,
+                n -> new FileIntegrationRegistry(dir.resolve("table-" + n + ".json"))), name -> null), args);
     }
 
     private String store() {
@@ -52,7 +38,7 @@ class IntegrationsCommandTest {
 
     @Test
     void addListAndRemoveAnIntegration() throws IOException {
-        Run added = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
+        Cli.Run added = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
                 "--username", "billing.sync@acme.com", "--flow", "soap", "--credential-secret", "login-doctor/billing-sync",
                 "--diagnostics-secret", "login-doctor/diagnostics", "--instance", "na224", "--store", store());
         assertEquals(0, added.exit(), added.err());
@@ -69,7 +55,7 @@ class IntegrationsCommandTest {
                 "--username", "billing.sync@acme.com", "--flow", "SOAP", "--credential-secret", "login-doctor/billing-sync",
                 "--disabled", "--store", store()).out().startsWith("updated billing-sync"));
 
-        Run list = cli("integrations", "list", "--store", store());
+        Cli.Run list = cli("integrations", "list", "--store", store());
         assertTrue(list.out().contains("billing-sync") && list.out().contains("billing.sync@acme.com"), list.out());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("billing-sync") && l.contains(" no ")), "shown disabled: " + list.out());
 
@@ -80,23 +66,23 @@ class IntegrationsCommandTest {
 
     @Test
     void aBadRegistrationIsRefusedNamingTheFieldAndStoresNothing() {
-        Run http = cli("integrations", "add", "--id", "billing-sync", "--login-url", "http://acme.my.salesforce.com",
+        Cli.Run http = cli("integrations", "add", "--id", "billing-sync", "--login-url", "http://acme.my.salesforce.com",
                 "--username", "billing.sync@acme.com", "--flow", "SOAP", "--credential-secret", "login-doctor/billing-sync", "--store", store());
         assertEquals(LoginDoctor.EXIT_USAGE, http.exit());
         assertTrue(http.err().contains("loginUrl") && http.err().contains("https://"), http.err());
 
-        Run flow = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
+        Cli.Run flow = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
                 "--username", "billing.sync@acme.com", "--flow", "OAUTH_WEB_SERVER", "--credential-secret", "login-doctor/billing-sync",
                 "--store", store());
         assertEquals(LoginDoctor.EXIT_USAGE, flow.exit());
         assertTrue(flow.err().contains("flow"), flow.err());
 
-        Run noSecret = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
+        Cli.Run noSecret = cli("integrations", "add", "--id", "billing-sync", "--login-url", "https://acme.my.salesforce.com",
                 "--username", "billing.sync@acme.com", "--flow", "SOAP", "--store", store());
         assertEquals(LoginDoctor.EXIT_USAGE, noSecret.exit());
         assertTrue(noSecret.err().contains("--credential-secret"), noSecret.err());
 
-        Run password = cli("integrations", "add", "--password", "Hunter2!", "--store", store());
+        Cli.Run password = cli("integrations", "add", "--password", "Hunter2!", "--store", store());
         assertEquals(LoginDoctor.EXIT_USAGE, password.exit(), "a credential is never an option");
         assertFalse(password.err().contains("Hunter2!"));
         assertFalse(Files.exists(dir.resolve("integrations.json")));

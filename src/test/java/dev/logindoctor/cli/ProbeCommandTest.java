@@ -30,27 +30,9 @@ class ProbeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run cli(SimulatedOrg org, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            // The sim's clock stands at the scenario's time: failure times must agree with its LoginHistory.
-            exit = args[0].equals("probe") ? runProbe(org, args, o, e) : LoginDoctor.run(args, o, e);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static int runProbe(SimulatedOrg org, String[] args, PrintStream o, PrintStream e) {
-        try {
-            return new ProbeCommand(org.clock().asClock()).run(args, o, e);
-        } catch (Args.UsageError usage) {
-            e.println(usage.getMessage());
-            return LoginDoctor.EXIT_USAGE;
-        }
+    private Cli.Run cli(SimulatedOrg org, String... args) {
+        // The sim's clock stands at the scenario's time: failure times must agree with its LoginHistory.
+        return Cli.run(Cli.on(org, dir), args);
     }
 
     private Path secretsFile(SimulatedOrg org, String credentialSecret) throws IOException {
@@ -74,19 +56,19 @@ class ProbeCommandTest {
             String store = dir.resolve("diagnoses.jsonl").toString();
             Path secrets = secretsFile(org, "local/billing-sync");
 
-            Run added = cli(org, "integrations", "add", "--id", spec.integrationId(), "--login-url", org.baseUrl(),
+            Cli.Run added = cli(org, "integrations", "add", "--id", spec.integrationId(), "--login-url", org.baseUrl(),
                     "--username", spec.username(), "--flow", spec.flow().name(), "--credential-secret", "local/billing-sync",
                     "--diagnostics-secret", "local/diagnostics", "--store", store);
             assertEquals(0, added.exit(), added.err());
             assertTrue(Files.exists(dir.resolve("integrations.json")), "the registry sits beside the diagnoses store");
 
-            List<Run> probes = new ArrayList<>();
+            List<Cli.Run> probes = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 probes.add(cli(org, "probe", "--secrets", secrets.toString(), "--store", store, "--trust-url", org.baseUrl()));
                 org.clock().advance(Duration.ofMinutes(15));
             }
             assertEquals(1, org.attempts(spec.username()).attempts(), "three runs, one login");
-            for (Run probe : probes) {
+            for (Cli.Run probe : probes) {
                 assertEquals(LoginDoctor.EXIT_FAILED, probe.exit(), probe.out() + probe.err());
             }
             assertTrue(probes.get(0).out().contains("FAILED"), probes.get(0).out());
@@ -94,12 +76,12 @@ class ProbeCommandTest {
             assertTrue(probes.get(2).out().contains("skipped: credential unchanged since it failed"), probes.get(2).out());
             assertTrue(probes.get(2).out().contains("0 login(s) sent"), probes.get(2).out());
 
-            Run history = cli(org, "history", "--json", "--store", store);
+            Cli.Run history = cli(org, "history", "--json", "--store", store);
             JsonNode diagnoses = Json.MAPPER.readTree(history.out());
             assertEquals(1, diagnoses.size());
             assertEquals(Cause.WRONG_PASSWORD.name(), diagnoses.get(0).get("cause").asText());
 
-            Run list = cli(org, "integrations", "list", "--store", store);
+            Cli.Run list = cli(org, "integrations", "list", "--store", store);
             assertTrue(list.out().contains("SKIPPED_UNCHANGED"), list.out());
             JsonNode listed = Json.MAPPER.readTree(cli(org, "integrations", "list", "--json", "--store", store).out());
             assertEquals(1, listed.get(0).get("lastProbe").get("consecutiveFailures").asInt());
@@ -123,7 +105,7 @@ class ProbeCommandTest {
                     "--username", spec.username(), "--flow", spec.flow().name(), "--credential-secret", "local/" + spec.integrationId(),
                     "--store", store).exit());
             for (int i = 0; i < 3; i++) {
-                Run probe = cli(org, "probe", "--secrets", secrets.toString(), "--store", store, "--trust-url", org.baseUrl(), "--json");
+                Cli.Run probe = cli(org, "probe", "--secrets", secrets.toString(), "--store", store, "--trust-url", org.baseUrl(), "--json");
                 assertEquals(0, probe.exit(), probe.out() + probe.err());
                 assertEquals("HEALTHY", Json.MAPPER.readTree(probe.out()).get("results").get(0).get("outcome").asText());
             }

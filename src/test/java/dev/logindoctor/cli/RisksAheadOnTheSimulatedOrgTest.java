@@ -85,6 +85,28 @@ class RisksAheadOnTheSimulatedOrgTest {
     }
 
     @Test
+    void aPasswordThatTheNinetyDayPolicyExpiresInTwelveDaysIsReportedWithItsExpiryDate() {
+        // A password that expires is sent by a password flow, and every one of those is retiring too.
+        RiskDemo.Outcome o = RiskDemo.check("risk-password-expires");
+        assertTrue(o.loginHealthy());
+        assertEquals(0, o.loginAttemptsAdded());
+        assertEquals(List.of(Risk.PASSWORD_EXPIRES, Risk.SOAP_LOGIN_RETIRING), o.found().stream().sorted().toList());
+        RiskFinding f = o.report().risks().stream().filter(r -> r.risk() == Risk.PASSWORD_EXPIRES).findFirst().orElseThrow();
+        // Last changed 2026-09-10T16:20Z under the org-wide NinetyDays policy.
+        assertEquals(Instant.parse("2026-12-09T16:20:00Z"), f.dueAt());
+        assertTrue(f.fix().contains("Password Never Expires") && f.fix().contains("Before 2026-12-09T16:20:00Z"), f.fix());
+    }
+
+    @Test
+    void theSamePasswordUnderPasswordNeverExpiresIsNoRisk() {
+        RiskDemo.Outcome o = RiskDemo.check("risk-password-never-expires");
+        assertTrue(o.loginHealthy());
+        assertEquals(List.of(Risk.SOAP_LOGIN_RETIRING), o.found(), "Password Never Expires on the profile: the policy never expires this password");
+        assertTrue(o.report().assessments().stream().anyMatch(a -> a.risk() == Risk.PASSWORD_EXPIRES && a.status() == dev.logindoctor.model.RiskAssessment.Status.CLEAR),
+                "PASSWORD_EXPIRES was judged clear on evidence, not left unknown: " + o.report().assessments());
+    }
+
+    @Test
     void theControlWithEveryRiskNearlyThereFindsNoneAndJudgesEveryKind() {
         RiskDemo.Outcome o = RiskDemo.check("risk-none");
         RiskReport report = o.report();
@@ -98,7 +120,7 @@ class RisksAheadOnTheSimulatedOrgTest {
     @Test
     void everyScenarioOfTheRiskCatalogIsRightAsTheDemoShowsIt() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        int wrong = RiskDemo.printTable(RiskDemo.catalog(), new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        int wrong = RiskDemo.printTable(RiskDemo.catalog(), new java.io.PrintWriter(new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8), true));
         String table = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, wrong, table);
         assertTrue(table.contains(RiskDemo.catalog().size() + " of " + RiskDemo.catalog().size() + " risk checks right"), table);

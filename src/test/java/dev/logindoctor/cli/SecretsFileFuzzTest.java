@@ -5,16 +5,20 @@ import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.salesforce.DiagnosticsCredentials;
 import dev.logindoctor.salesforce.IntegrationCredentials;
 import dev.logindoctor.salesforce.UnusableCredentials;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Comparator;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,57 +29,61 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exception — and no refusal quotes a value from the file.
  */
 class SecretsFileFuzzTest {
-    static final int INPUTS = 1000;
+    private static Path dir;
 
-    @TempDir
-    Path dir;
-
-    private static String file(ReportFuzzInputs inputs) {
-        int pick = inputs.pick(List.of(0, 0, 0, 0, 1, 1, 1, 1, 2, 3));
-        if (pick >= 2) {
-            return pick == 2 ? inputs.tokenSoup() : inputs.text(200) + ReportFuzzInputs.CANARY;
-        }
-        String document = "{\"loginUrl\":" + json(value(inputs)) + ",\"username\":" + json(value(inputs)) + ",\"clientId\":\"3MVG9\",\""
-                + inputs.pick(List.of("privateKey", "password", "securityToken", "refreshToken", "clientSecret", "x")) + "\":"
-                + json(value(inputs) + ReportFuzzInputs.CANARY) + "}";
-        return "{\"login-doctor/diagnostics\":" + (pick == 0 ? document : json(document)) + "}";
+    @BeforeContainer
+    static void makeDir() throws IOException {
+        dir = Files.createTempDirectory("secrets-fuzz");
     }
 
-    private static String value(ReportFuzzInputs inputs) {
-        return inputs.coin() ? inputs.text(80) : inputs.pick(List.of("https://login.salesforce.com", "http://10.0.0.1", "file:///etc/passwd",
-                "https://u:" + ReportFuzzInputs.CANARY + "@x.example", "not a url", "",
-                "-----BEGIN PRIVATE KEY-----\n" + ReportFuzzInputs.CANARY + "\n-----END PRIVATE KEY-----"));
+    @AfterContainer
+    static void removeDir() throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
-    @Test
-    void everySecretsFileLoadsOrIsRefusedAndEverySecretParsesOrIsUnusable() throws IOException {
-        ReportFuzzInputs inputs = new ReportFuzzInputs(20261203L);
-        Map<String, Integer> outcomes = new TreeMap<>();
-        for (int i = 0; i < INPUTS; i++) {
-            // Lossy on purpose: a lone surrogate becomes '?', as an editor would save it.
-            Path path = Files.write(dir.resolve("secrets.json"), file(inputs).getBytes(StandardCharsets.UTF_8));
-            FileSecretResolver resolver;
-            try {
-                resolver = FileSecretResolver.load(path);
-            } catch (Args.UsageError refused) {
-                assertTrue(refused.getMessage().startsWith("--secrets"), refused.getMessage());
-                assertFalse(refused.getMessage().contains(ReportFuzzInputs.CANARY), refused.getMessage());
-                outcomes.merge("file refused", 1, Integer::sum);
-                continue;
-            }
-            String value;
-            try {
-                value = resolver.secretValue("login-doctor/diagnostics");
-            } catch (SecretResolver.SecretUnavailable missing) {
-                assertFalse(missing.getMessage().contains(ReportFuzzInputs.CANARY));
-                outcomes.merge("secret missing", 1, Integer::sum);
-                continue;
-            }
-            outcomes.merge("diagnostics " + outcome(() -> DiagnosticsCredentials.parse(value)), 1, Integer::sum);
-            outcomes.merge("integration " + outcome(() -> IntegrationCredentials.parse(value)), 1, Integer::sum);
+    @Provide
+    Arbitrary<String> files() {
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(80),
+                Arbitraries.of("https://login.salesforce.com", "http://10.0.0.1", "file:///etc/passwd", "https://u:" + ReportFuzzInputs.CANARY
+                        + "@x.example", "not a url", ""),
+                Arbitraries.just("-----BEGIN PRIVATE KEY-----\n" + ReportFuzzInputs.CANARY + "\n-----END PRIVATE KEY-----"));
+        Arbitrary<String> document = Combinators.combine(value, value, value, Arbitraries.of("privateKey", "password", "securityToken",
+                "refreshToken", "clientSecret", "x")).as((url, user, secret, secretField) ->
+                "{\"loginUrl\":" + json(url) + ",\"username\":" + json(user) + ",\"clientId\":\"3MVG9\",\"" + secretField + "\":"
+                        + json(secret + ReportFuzzInputs.CANARY) + "}");
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, document.map(d -> "{\"login-doctor/diagnostics\":" + d + "}")),
+                net.jqwik.api.Tuple.of(4, document.map(d -> "{\"login-doctor/diagnostics\":" + json(d) + "}")),
+                net.jqwik.api.Tuple.of(1, ReportFuzzInputs.tokenSoup()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(200).map(s -> s + ReportFuzzInputs.CANARY)));
+    }
+
+    @Property(tries = 1000, seed = "20261203")
+    void everySecretsFileLoadsOrIsRefusedAndEverySecretParsesOrIsUnusable(@ForAll("files") String content) throws IOException {
+        // Lossy on purpose: a lone surrogate becomes '?', as an editor would save it.
+        Path file = Files.write(dir.resolve("secrets.json"), content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        FileSecretResolver resolver;
+        try {
+            resolver = FileSecretResolver.load(file);
+        } catch (UsageError refused) {
+            assertTrue(refused.getMessage().startsWith("--secrets"), refused.getMessage());
+            assertFalse(refused.getMessage().contains(ReportFuzzInputs.CANARY), refused.getMessage());
+            Statistics.label("file").collect("refused");
+            return;
         }
-        System.out.println("SecretsFileFuzzTest: " + INPUTS + " files -> " + outcomes + ", crashes 0");
-        assertTrue(outcomes.containsKey("file refused") && outcomes.containsKey("integration unusable"), outcomes.toString());
+        Statistics.label("file").collect("loaded");
+        String value;
+        try {
+            value = resolver.secretValue("login-doctor/diagnostics");
+        } catch (SecretResolver.SecretUnavailable missing) {
+            assertFalse(missing.getMessage().contains(ReportFuzzInputs.CANARY));
+            return;
+        }
+        Statistics.label("diagnostics secret").collect(outcome(() -> DiagnosticsCredentials.parse(value)));
+        Statistics.label("integration secret").collect(outcome(() -> IntegrationCredentials.parse(value)));
     }
 
     private static String outcome(Runnable parse) {
@@ -89,6 +97,6 @@ class SecretsFileFuzzTest {
     }
 
     private static String json(String s) {
-        return ReportFuzzInputs.quote(s);
+        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 }

@@ -1,20 +1,19 @@
 package dev.logindoctor.engine;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * Generated failure reports for the fuzz tests, from a fixed seed so a failure reproduces: valid
- * reports bent by one to three mutations (a field dropped, retyped, emptied, oversized, nested past
- * Jackson's limits, a secret added under a compound name or shaped like a session id), JSON-ish token
- * soup, and arbitrary text. (jqwik was tried first: with its engine on the test classpath an existing
- * real-clock JWT test failed, so this project keeps its own small generator.) Every secret it plants
- * contains {@link #CANARY}, so a test can prove none is ever echoed.
+ * Generated failure reports for the fuzz tests: valid reports bent by one to three mutations (a field
+ * dropped, retyped, emptied, oversized, nested past Jackson's limits, a secret added under a
+ * compound name or shaped like a session id), raw JSON-ish token soup, and arbitrary text.
+ * Every secret it plants is {@link #CANARY}, so a test can prove none is ever echoed.
  */
 public final class ReportFuzzInputs {
     public static final String CANARY = "CanaryS3cret-7f3a91";
@@ -24,86 +23,38 @@ public final class ReportFuzzInputs {
             "sourceIp", "credentialUpdatedAt", "credentialSecret", "diagnosticsSecret");
     private static final List<String> SECRET_NAMES = List.of("password", "userPassword", "sfdcPassword", "bearerToken", "privateKeyPem",
             "client_secret", "sessionId", "SESSION-ID", "x-api-key", "refreshTokenValue", "jwt", "assertion", "Authorization", "passwd");
-    private static final List<String> TOKENS = List.of("{", "}", "[", "]", ":", ",", "\"", "\"loginUrl\"", "\"username\"", "\"flow\"",
-            "\"error\"", "\"SOAP\"", "\"https://login.salesforce.com\"", "\"a@b.com\"", "null", "true", "1e999999", "-0", "\\u0000",
-            "\uFEFF", "\"\\ud800\"", " ", "\n", "NaN", "'x'", "/* c */", "\"" + CANARY + "\"");
-    private static final List<String> ODD_TEXT = List.of(":::::", "1.2.3.4.5", "fe80::1%eth0", "ftp://x", "http://example.com",
-            "https://u:p@host", "https://login.salesforce.com/../x", "2026-13-45T99:00:00Z", "null", "", "a".repeat(90) + "@b.com",
-            "-----BEGIN RSA PRIVATE KEY-----\nMIIE" + CANARY);
 
-    private final Random random;
-    /** What kinds of input were drawn, for the figures a test prints. */
-    private final Map<String, Integer> drawn = new TreeMap<>();
-
-    public ReportFuzzInputs(long seed) {
-        this.random = new Random(seed);
-    }
-
-    public Map<String, Integer> drawn() {
-        return drawn;
+    private ReportFuzzInputs() {
     }
 
     /** Every kind of input, mixed. */
-    public String anyReportText() {
-        int pick = random.nextInt(10);
-        String kind = pick < 5 ? "mutated report" : pick < 7 ? "token soup" : pick < 8 ? "arbitrary text" : pick < 9 ? "BOM + valid" : "valid + trailing";
-        drawn.merge(kind, 1, Integer::sum);
-        return switch (kind) {
-            case "mutated report" -> mutatedReport();
-            case "token soup" -> tokenSoup();
-            case "arbitrary text" -> text(300);
-            case "BOM + valid" -> "\uFEFF" + validReport();
-            default -> validReport() + pick(List.of(" ", " {}", "x", "]", "\n\n"));
-        };
+    public static Arbitrary<String> anyReportText() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, mutatedReports()),
+                net.jqwik.api.Tuple.of(2, tokenSoup()),
+                net.jqwik.api.Tuple.of(1, Arbitraries.strings().all().ofMaxLength(300)),
+                net.jqwik.api.Tuple.of(1, validReports().map(json -> "\uFEFF" + json)),
+                net.jqwik.api.Tuple.of(1, validReports().map(json -> json + Arbitraries.of(" ", " {}", "x", "]", "\n\n").sample())));
     }
 
-    public String validReport() {
-        Map<String, Object> r = base();
-        r.put("flow", pick(List.of("SOAP", "oauth_password", "OAUTH-JWT", "OAUTH_REFRESH_TOKEN")));
-        r.put("error", Map.of("code", pick(List.of("INVALID_LOGIN", "invalid_grant", "sf:LOGIN_MUST_USE_SECURITY_TOKEN")),
-                "description", "authentication failure"));
-        r.put("sourceIp", pick(List.of("203.0.113.7", "2001:db8::1", "::ffff:10.0.0.1")));
-        return write(r);
+    public static Arbitrary<String> validReports() {
+        return Combinators.combine(Arbitraries.of("SOAP", "oauth_password", "OAUTH-JWT", "OAUTH_REFRESH_TOKEN"),
+                Arbitraries.of("INVALID_LOGIN", "invalid_grant", "sf:LOGIN_MUST_USE_SECURITY_TOKEN"),
+                Arbitraries.of("203.0.113.7", "2001:db8::1", "::ffff:10.0.0.1")).as((flow, code, ip) -> {
+                    Map<String, Object> r = base();
+                    r.put("flow", flow);
+                    r.put("error", Map.of("code", code, "description", "authentication failure"));
+                    r.put("sourceIp", ip);
+                    return write(r);
+                });
     }
 
-    public String mutatedReport() {
-        Map<String, Object> r = base();
-        int mutations = 1 + random.nextInt(3);
-        for (int i = 0; i < mutations; i++) {
-            mutation().accept(r);
-        }
-        return write(r);
-    }
-
-    /** JSON-like token soup: mostly malformed, sometimes accidentally valid. */
-    public String tokenSoup() {
-        StringBuilder out = new StringBuilder();
-        int n = random.nextInt(40);
-        for (int i = 0; i < n; i++) {
-            out.append(pick(TOKENS));
-        }
-        return out.toString();
-    }
-
-    /** Arbitrary text: any code point (lone surrogates included), control characters, up to {@code max} chars. */
-    public String text(int max) {
-        int n = random.nextInt(max + 1);
-        StringBuilder out = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            int kind = random.nextInt(4);
-            char c = kind == 0 ? (char) random.nextInt(0x20) : kind == 1 ? (char) (0x20 + random.nextInt(0x5f))
-                    : kind == 2 ? (char) random.nextInt(0x10000) : "{\"\\:}".charAt(random.nextInt(5));
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    public <T> T pick(List<T> choices) {
-        return choices.get(random.nextInt(choices.size()));
-    }
-
-    public boolean coin() {
-        return random.nextBoolean();
+    public static Arbitrary<String> mutatedReports() {
+        return mutation().list().ofMinSize(1).ofMaxSize(3).map(mutations -> {
+            Map<String, Object> r = base();
+            mutations.forEach(m -> m.accept(r));
+            return write(r);
+        });
     }
 
     private static Map<String, Object> base() {
@@ -120,39 +71,39 @@ public final class ReportFuzzInputs {
         return r;
     }
 
-    private Consumer<Map<String, Object>> mutation() {
-        String field = pick(FIELDS);
-        return switch (random.nextInt(5)) {
-            case 0 -> r -> r.remove(field);
-            case 1 -> {
-                Object odd = oddValue();
-                yield r -> r.put(field, odd);
-            }
-            case 2 -> {
-                String name = pick(SECRET_NAMES);
-                boolean nested = coin();
-                yield r -> r.put(nested ? "extra" : name, nested ? Map.of("deep", List.of(Map.of(name, CANARY))) : CANARY);
-            }
-            case 3 -> r -> r.put(field, SESSION_CANARY);
-            default -> {
-                String name = text(20);
-                yield r -> r.put(name, CANARY.substring(0, 6));
-            }
-        };
+    private static Arbitrary<java.util.function.Consumer<Map<String, Object>>> mutation() {
+        Arbitrary<String> field = Arbitraries.of(FIELDS);
+        return Arbitraries.oneOf(
+                field.map(f -> r -> r.remove(f)),
+                Combinators.combine(field, oddValue()).as((f, v) -> r -> r.put(f, v)),
+                Combinators.combine(Arbitraries.of(SECRET_NAMES), Arbitraries.of(true, false))
+                        .as((name, nested) -> r -> r.put(nested ? "extra" : name, nested ? Map.of("deep", List.of(Map.of(name, CANARY))) : CANARY)),
+                Arbitraries.of(FIELDS).map(f -> r -> r.put(f, SESSION_CANARY)),
+                Arbitraries.strings().all().ofMaxLength(20).map(name -> r -> r.put(name, CANARY.substring(0, 6))));
     }
 
     /** A value of the wrong type, shape or size. */
-    private Object oddValue() {
-        return switch (random.nextInt(9)) {
-            case 0 -> text(120);
-            case 1 -> random.nextInt();
-            case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(40));
-            case 3 -> coin();
-            case 4 -> coin() ? List.of() : Map.of();
-            case 5 -> new RawJson("9".repeat(900 + random.nextInt(1200)));
-            case 6 -> new RawJson("[".repeat(900 + random.nextInt(600)) + "]".repeat(1500));
-            default -> pick(ODD_TEXT);
-        };
+    private static Arbitrary<Object> oddValue() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(120).map(s -> (Object) s),
+                Arbitraries.integers().map(i -> (Object) i),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just((Object) List.of()),
+                Arbitraries.just((Object) Map.of()),
+                Arbitraries.just((Object) new RawJson("9".repeat(1500))),
+                Arbitraries.just((Object) new RawJson("[".repeat(1200) + "]".repeat(1200))),
+                Arbitraries.just((Object) ("a".repeat(90) + "@b.com")),
+                Arbitraries.of(":::::", "1.2.3.4.5", "fe80::1%eth0", "ftp://x", "http://example.com", "https://u:p@host",
+                        "https://login.salesforce.com/../x", "2026-13-45T99:00:00Z", "null", "").map(s -> (Object) s),
+                Arbitraries.just((Object) ("-----BEGIN RSA PRIVATE KEY-----\nMIIE" + CANARY)));
+    }
+
+    /** JSON-like token soup: mostly malformed, sometimes accidentally valid. */
+    public static Arbitrary<String> tokenSoup() {
+        return Arbitraries.of("{", "}", "[", "]", ":", ",", "\"", "\"loginUrl\"", "\"username\"", "\"flow\"", "\"error\"", "\"SOAP\"",
+                "\"https://login.salesforce.com\"", "\"a@b.com\"", "null", "true", "1e999999", "-0", "\\u0000", "\uFEFF", "\"\\ud800\"",
+                " ", "\n", "NaN", "'x'", "/* c */", "\"" + CANARY + "\"").list().ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
     /** Text written into the JSON as it is (numbers and nestings beyond what a map can hold). */
@@ -160,9 +111,10 @@ public final class ReportFuzzInputs {
     }
 
     static String write(Map<String, Object> r) {
+        StringBuilder out = new StringBuilder("{");
         List<String> parts = new ArrayList<>();
         r.forEach((k, v) -> parts.add(quote(k) + ":" + value(v)));
-        return "{" + String.join(",", parts) + "}";
+        return out.append(String.join(",", parts)).append('}').toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -181,10 +133,14 @@ public final class ReportFuzzInputs {
             l.forEach(i -> items.add(value(i)));
             return "[" + String.join(",", items) + "]";
         }
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return "0";
+        }
         return String.valueOf(v);
     }
 
-    public static String quote(String s) {
-        return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+    private static String quote(String s) {
+        return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s), 0,
+                com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s).length) .transform(q -> "\"" + q + "\"");
     }
 }

@@ -29,7 +29,11 @@ class ConfoundersOnARealOrgTest {
         org.close();
     }
 
-    /** Status texts as the LOGIN_STATUS dictionary (S18) and observed rows (S15, S35, S44) word them, in any casing. */
+    /**
+     * Status texts as the LOGIN_STATUS dictionary and observed rows word them, in any casing
+     * (docs/salesforce-wire-facts.md#the-login_status-dictionary,
+     * docs/salesforce-wire-facts.md#loginhistory-status-texts).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Invalid password|WRONG_PASSWORD",
@@ -40,7 +44,8 @@ class ConfoundersOnARealOrgTest {
             "Failed: API security token required|SECURITY_TOKEN_MISSING_OR_STALE",
             "Failed: Computer activation required|SECURITY_TOKEN_MISSING_OR_STALE",
             "Restricted IP|LOGIN_IP_RESTRICTED",
-            "Failed: IP Address Not Allowed|LOGIN_IP_RESTRICTED",
+            // IP or Login Hours: with neither restricted on the profile, the text alone confirms nothing (issue 9).
+            "Failed: IP Address Not Allowed|UNDETERMINED",
             "Restricted time|LOGIN_HOURS_RESTRICTED",
             "RESTRICTED TIME|LOGIN_HOURS_RESTRICTED",
             "User is frozen|USER_FROZEN",
@@ -52,6 +57,11 @@ class ConfoundersOnARealOrgTest {
             "Login Rate Exceeded|LOGIN_RATE_EXCEEDED",
             "Failed: Quantum flux misaligned|UNDETERMINED",
             "Login invalid|UNDETERMINED",
+            "Organization locked|ORG_UNAVAILABLE",
+            "Trial Expired|ORG_UNAVAILABLE",
+            "Failed: Login over insecure channel|CLIENT_UNSUPPORTED",
+            "The Single Sign-On Gateway URL is invalid|DELEGATED_AUTH_FAILED",
+            "Restricted country|UNDETERMINED",
     })
     void theStatusTextDecidesInAnyWording(String status, Cause expected) {
         org.answer(RealOrg.Answer.healthy().history(

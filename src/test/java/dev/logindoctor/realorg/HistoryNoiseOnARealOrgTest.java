@@ -12,11 +12,11 @@ import static dev.logindoctor.realorg.RealOrg.USER_ID_18;
 import static dev.logindoctor.realorg.RealOrg.historyRow;
 
 /**
- * The same user logs in many ways at once on a real org: people in the UI (LoginType Application,
- * SAML Sfdc Initiated SSO) from the office, other connected apps (Remote Access 2.0 with their own
- * LoginSubType), Apex callers (Other Apex API). LoginHistory keys every row by LoginType, LoginSubType
- * and SourceIp (S16, S17); the row that explains *this* integration's failure is the one from its
- * address and its kind of login. Other rows are context, never proof.
+ * The same user logs in many ways at once on a real org: people in the UI (LoginType Application, SAML Sfdc
+ * Initiated SSO) from the office, other connected apps (Remote Access 2.0 with their own LoginSubType), Apex
+ * callers (Other Apex API). LoginHistory keys every row by LoginType, LoginSubType and SourceIp
+ * (docs/salesforce-wire-facts.md#logintype-and-loginsubtype); the row that explains *this* integration's
+ * failure is the one from its address and its kind of login. Other rows are context, never proof.
  */
 class HistoryNoiseOnARealOrgTest {
     private static final String OFFICE_IP = "198.51.100.20";

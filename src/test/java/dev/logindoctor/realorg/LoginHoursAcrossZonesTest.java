@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Profile Login Hours (Metadata API ProfileLoginHours: {day}Start/{day}End in minutes from midnight,
- * S52) read in the org's TimeZoneSidKey (S53), here America/Los_Angeles: DST starts 2026-03-08 and
- * ends 2026-11-01; a window may end at 1440; start == end allows no login; a missing day restricts
- * nothing. Only the login-hours step's verdict is checked: the history is empty.
+ * docs/salesforce-wire-facts.md#login-ip-ranges-and-login-hours) read in the org's TimeZoneSidKey, here
+ * America/Los_Angeles: DST starts 2026-03-08 and ends 2026-11-01; a window may end at 1440; start == end allows
+ * no login; a missing day restricts nothing. Only the login-hours step's verdict is checked: the history is
+ * empty.
  */
 class LoginHoursAcrossZonesTest {
     private final RealOrg org = new RealOrg();

@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static dev.logindoctor.realorg.EveryCauseOnARealOrgTest.assertCause;
 
 /**
- * OAuth errors as integrations pass them on (SALESFORCE.md §2, S12/S14): codes upper-cased by a
- * client library, descriptions with a trailing period or whitespace, no error_description, and the
- * whole "error: description" pair in error.code. The org is healthy with an empty history, so the
- * error is the only evidence.
+ * OAuth errors as integrations pass them on (docs/salesforce-wire-facts.md#oauth-token-endpoint-errors): codes
+ * upper-cased by a client library, descriptions with a trailing period or whitespace, no error_description, and
+ * the whole "error: description" pair in error.code. The org is healthy with an empty history, so the error is
+ * the only evidence.
  */
 class OAuthErrorVariantsTest {
     private final RealOrg org = new RealOrg();

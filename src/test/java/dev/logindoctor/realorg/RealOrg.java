@@ -65,6 +65,7 @@ final class RealOrg implements AutoCloseable {
     private String diagnosticsLoginUrl = "https://acme.my.salesforce.com";
     private String instanceUrl = "https://acme.my.salesforce.com";
     private boolean withDiagnostics = true;
+    private String tokenRefusal;
 
     RealOrg() {
         try {
@@ -93,6 +94,12 @@ final class RealOrg implements AutoCloseable {
     /** The org's instance_url from the token response (its My Domain on current orgs). */
     RealOrg instanceUrl(String url) {
         this.instanceUrl = url;
+        return this;
+    }
+
+    /** The token endpoint refuses the diagnostics login with this OAuth error body (HTTP 400). */
+    RealOrg refuseDiagnosticsLogin(String errorBody) {
+        this.tokenRefusal = errorBody;
         return this;
     }
 
@@ -170,14 +177,14 @@ final class RealOrg implements AutoCloseable {
 
     /** The evidence as it would be with the org's real hosts instead of loopback (see the class comment). */
     private OrgEvidence realHosts(OrgEvidence e) {
-        if (!e.available()) {
-            return e;
-        }
         String diag = e.diagnosticsLoginUrl() != null && e.diagnosticsLoginUrl().startsWith(baseUrl()) ? diagnosticsLoginUrl : e.diagnosticsLoginUrl();
+        if (!e.available()) {
+            return OrgEvidence.refused(e.unavailableReason(), e.requests(), diag, e.diagnosticsRefusal());
+        }
         String inst = e.instanceUrl() != null && e.instanceUrl().startsWith(baseUrl()) ? instanceUrl : e.instanceUrl();
         return new OrgEvidence(e.available(), e.unavailableReason(), e.organization(), e.userLookup(), e.user(), e.baseUsernameUser(),
                 e.userLogin(), e.loginHistory(), e.permissions(), e.ipRanges(), e.loginHours(), e.settings(), diag, e.gaps(),
-                e.requests(), inst);
+                e.requests(), inst).withAppsAndDomain(e.connectedApps(), e.myDomainPolicy());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -188,8 +195,11 @@ final class RealOrg implements AutoCloseable {
         paths.add(key);
         String body;
         int status = 200;
-        if (key.equals("POST /services/oauth2/token")) {
-            // S7: the JWT bearer success body; instance_url is where the REST calls go (this server).
+        if (key.equals("POST /services/oauth2/token") && tokenRefusal != null) {
+            status = 400;
+            body = tokenRefusal;
+        } else if (key.equals("POST /services/oauth2/token")) {
+            // The JWT bearer success body (docs/salesforce-wire-facts.md#oauth-token-endpoint); instance_url is where the REST calls go (this server).
             body = "{\"access_token\":\"00D5g00000AcMeQ!AQ4AQFakeAccessTokenForTestsOnly.x\",\"scope\":\"api\",\"instance_url\":\"" + baseUrl()
                     + "\",\"id\":\"https://login.salesforce.com/id/00D5g00000AcMeQEAV/0055g00000DiAgNAAV\",\"token_type\":\"Bearer\"}";
         } else {
@@ -244,8 +254,12 @@ final class RealOrg implements AutoCloseable {
         }
 
         static Answer healthy() {
-            try (InputStream in = RealOrg.class.getResourceAsStream("/realorg/composite-healthy-integration-user.json")) {
-                return new Answer((ObjectNode) JSON.readTree(in));
+            try (InputStream in = RealOrg.class.getResourceAsStream("/realorg/composite-healthy-integration-user.json");
+                 InputStream apps = RealOrg.class.getResourceAsStream("/realorg/composite-app-and-domain-parts.json")) {
+                ObjectNode root = (ObjectNode) JSON.readTree(in);
+                // The connected apps and the My Domain settings: their own file, appended as the request appends them.
+                root.withArray("compositeResponse").addAll((ArrayNode) JSON.readTree(apps));
+                return new Answer(root);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -299,7 +313,10 @@ final class RealOrg implements AutoCloseable {
             return this;
         }
 
-        /** A subrequest that failed the way Salesforce reports it: its own status, the error array as body (S60). */
+        /**
+         * A subrequest that failed the way Salesforce reports it: its own status, the error array as body
+         * (docs/salesforce-wire-facts.md#rest-errors-and-session-expiry).
+         */
         Answer failed(String ref, int status, String errorCode, String message) {
             ObjectNode p = part(ref);
             p.put("httpStatusCode", status);
@@ -313,10 +330,40 @@ final class RealOrg implements AutoCloseable {
         Answer noUser() {
             records("user").removeAll();
             ((ObjectNode) part("user").get("body")).put("totalSize", 0);
-            for (String ref : List.of("userLogin", "history", "perms", "permsBypass", "profileMeta")) {
+            for (String ref : List.of("userLogin", "history", "perms", "permsBypass", "permsSso", "permsPasswordNeverExpires", "profileMeta")) {
                 failed(ref, 400, "PROCESSING_HALTED", "Invalid reference specified. No value for user.records[0].Id found in user."
                         + " Provided referenceId ('user') is valid but the subrequest's response didn't contain the value.");
             }
+            return this;
+        }
+
+        /** A permission read in its own subrequest (permsSso, permsPasswordNeverExpires) answered with one assignment. */
+        Answer separatePermission(String ref, String field, boolean value) {
+            ObjectNode p = part(ref);
+            p.put("httpStatusCode", 200);
+            ObjectNode body = JSON.createObjectNode().put("totalSize", 1).put("done", true);
+            ObjectNode set = body.putArray("records").addObject().putObject("PermissionSet");
+            set.putObject("attributes").put("type", "PermissionSet");
+            set.put("Name", "X00e5g000004IntPAAS");
+            set.put(field, value);
+            p.set("body", body);
+            return this;
+        }
+
+        /** One of the connected apps' fields ({@code Billing Sync} is the integration's app). */
+        Answer app(String name, String field, Object value) {
+            for (JsonNode r : records("apps")) {
+                if (name.equals(r.get("Name").asText())) {
+                    set((ObjectNode) r, field, value);
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("no app " + name);
+        }
+
+        /** A field of MyDomainSettings' Metadata. */
+        Answer myDomain(String field, Object value) {
+            set((ObjectNode) record("myDomain").get("Metadata"), field, value);
             return this;
         }
 
@@ -350,7 +397,10 @@ final class RealOrg implements AutoCloseable {
         }
     }
 
-    /** A LoginHistory record as REST returns it (S16), with the fields a real org adds (CountryIso, TlsProtocol...). */
+    /**
+     * A LoginHistory record as REST returns it (docs/salesforce-wire-facts.md#loginhistory), with the fields a
+     * real org adds (CountryIso, TlsProtocol...).
+     */
     static ObjectNode historyRow(String loginTime, String status, String userId) {
         ObjectNode r = JSON.createObjectNode();
         r.putObject("attributes").put("type", "LoginHistory").put("url", "/services/data/v62.0/sobjects/LoginHistory/0Ya5g00001" + Math.abs((loginTime + status).hashCode() % 100000000));

@@ -8,10 +8,10 @@ import static dev.logindoctor.realorg.EveryCauseOnARealOrgTest.assertCause;
 import static dev.logindoctor.realorg.EveryCauseOnARealOrgTest.soap;
 
 /**
- * Trust API documents as api.status.salesforce.com sends them (SALESFORCE.md §5, S54–S56; the sim's
- * TrustEndpoint mirrors the same shapes): maintenances with message.eventStatus and
- * MaintenanceImpacts, incidents with open impacts, non-core services, several instances per event,
- * times with offsets. The org is healthy and its history empty: only Trust can speak.
+ * Trust API documents as api.status.salesforce.com sends them (docs/salesforce-wire-facts.md#trust-status-api;
+ * the sim's TrustEndpoint mirrors the same shapes): maintenances with message.eventStatus and
+ * MaintenanceImpacts, incidents with open impacts, non-core services, several instances per event, times with
+ * offsets. The org is healthy and its history empty: only Trust can speak.
  */
 class TrustShapesOnARealOrgTest {
     private final RealOrg org = new RealOrg();

@@ -10,8 +10,9 @@ import static dev.logindoctor.realorg.RealOrg.USER_ID_18;
 import static dev.logindoctor.realorg.RealOrg.historyRow;
 
 /**
- * Orgs reached through login.salesforce.com with a My Domain instance_url, sandboxes
- * ({@code IsSandbox} true, {@code TrialExpirationDate} null) and scratch orgs (with one) (S50).
+ * Orgs reached through login.salesforce.com with a My Domain instance_url, sandboxes ({@code IsSandbox} true,
+ * {@code TrialExpirationDate} null) and scratch orgs (with one)
+ * (docs/salesforce-wire-facts.md#sandbox-and-scratch-orgs).
  */
 class WhereTheOrgLivesTest {
     private final RealOrg org = new RealOrg();

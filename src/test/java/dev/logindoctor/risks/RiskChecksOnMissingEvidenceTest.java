@@ -39,7 +39,7 @@ class RiskChecksOnMissingEvidenceTest {
 
     private static OrgEvidence org(Lookup lookup, OrgInfo info, EffectivePermissions perms, LoginHours hours, Map<String, String> gaps) {
         return new OrgEvidence(true, null, info, lookup, lookup == Lookup.FOUND ? USER : null, null, null, List.of(), perms, List.of(),
-                hours, null, "https://acme.my.salesforce.com", gaps, 2);
+                hours, null, "https://acme.my.salesforce.com", gaps, 2, null);
     }
 
     private static RiskEvidence evidence(LoginFlow flow, OrgEvidence org, TrustEvidence trust, SecretCertificate cert) {

@@ -78,7 +78,7 @@ class DiagnosticsCredentialsTest {
         assertTrue(refusal("not json " + KnownSecrets.PRIVATE_KEY_PEM).startsWith("the diagnostics secret is not JSON"));
         assertTrue(refusal("[1]").contains("must be a JSON object"));
         String http = refusal(secret("http://acme.my.salesforce.com", KnownSecrets.PRIVATE_KEY_PEM));
-        assertTrue(http.contains("only over https://"), http);
+        assertTrue(http.startsWith("the diagnostics secret's loginUrl must use https://"), http);
         assertFalse(refusal(secret("nota url at all", KnownSecrets.PRIVATE_KEY_PEM)).isBlank());
     }
 }

@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The JWT bearer assertion: signed RS256 with the JDK, the claims Salesforce checks (S9, S10). */
+/**
+ * The JWT bearer assertion: signed RS256 with the JDK, the claims Salesforce checks
+ * (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow).
+ */
 class JwtBearerAssertionTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:20:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

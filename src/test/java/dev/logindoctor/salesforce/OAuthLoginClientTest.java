@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The OAuth grants the probe can attempt, against the documented token responses (SALESFORCE.md §2). */
+/**
+ * The OAuth grants the probe can attempt, against the documented token responses
+ * (docs/salesforce-wire-facts.md#oauth-token-endpoint).
+ */
 class OAuthLoginClientTest {
     static final String TOKEN = "/services/oauth2/token";
     private static final Instant NOW = Instant.parse("2026-11-27T10:20:00Z");
@@ -118,6 +121,9 @@ class OAuthLoginClientTest {
             "oauth-error-inactive-org.json | inactive_org | organization is locked, closed, or suspended",
             "oauth-error-rate-limit-exceeded.json | rate_limit_exceeded | number of logins exceeded",
             "oauth-error-invalid-scope.json | invalid_scope | requested scope is invalid, unknown, or malformed",
+            "oauth-error-invalid-app-access.json | invalid_app_access | user is not admin approved to access this app",
+            "oauth-error-no-client-credentials-user.json | invalid_grant | no client credentials user enabled",
+            "oauth-error-app-not-installed.json | invalid_grant | External client app is not installed in this org",
     })
     void everyDocumentedErrorIsARejectionWithSalesforcesOwnWords(String fixtureName, String error, String description) {
         server.on("POST", TOKEN, fixture(400, fixtureName));

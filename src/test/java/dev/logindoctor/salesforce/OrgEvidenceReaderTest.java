@@ -115,7 +115,9 @@ class OrgEvidenceReaderTest {
         assertEquals(expected, sentRequests());
         assertTrue(expected.get("user").contains("Username = 'o\\'neil@acme.com.uat'"), expected.get("user"));
         assertEquals(new ArrayList<>(expected.keySet()),
-                List.of("org", "user", "baseUser", "userLogin", "history", "perms", "permsBypass", "profileMeta", "ipRanges", "security"));
+                List.of("org", "user", "baseUser", "userLogin", "history", "perms", "permsBypass", "permsSso", "permsPasswordNeverExpires",
+                        "profileMeta", "ipRanges", "security",
+                        "apps", "myDomain"));
     }
 
     @Test
@@ -230,14 +232,18 @@ class OrgEvidenceReaderTest {
 
     @Test
     void policyValuesMapToNumbers() {
-        assertEquals(3, OrgEvidenceMapper.maxLoginAttempts("ThreeAttempts"));
-        assertEquals(5, OrgEvidenceMapper.maxLoginAttempts("FiveAttempts"));
-        assertEquals(10, OrgEvidenceMapper.maxLoginAttempts("tenattempts"));
-        assertNull(OrgEvidenceMapper.maxLoginAttempts("NoLimit"));
-        assertEquals(30, OrgEvidenceMapper.lockoutMinutes("ThirtyMinutes"));
-        assertEquals(60, OrgEvidenceMapper.lockoutMinutes("SixtyMinutes"));
-        assertEquals(0, OrgEvidenceMapper.lockoutMinutes("Forever"));
-        assertNull(OrgEvidenceMapper.lockoutMinutes("Sometimes"));
+        assertEquals(3, SecurityPolicyMapper.maxLoginAttempts("ThreeAttempts"));
+        assertEquals(5, SecurityPolicyMapper.maxLoginAttempts("FiveAttempts"));
+        assertEquals(10, SecurityPolicyMapper.maxLoginAttempts("tenattempts"));
+        assertNull(SecurityPolicyMapper.maxLoginAttempts("NoLimit"));
+        assertEquals(30, SecurityPolicyMapper.lockoutMinutes("ThirtyMinutes"));
+        assertEquals(60, SecurityPolicyMapper.lockoutMinutes("SixtyMinutes"));
+        assertEquals(0, SecurityPolicyMapper.lockoutMinutes("Forever"));
+        assertNull(SecurityPolicyMapper.lockoutMinutes("Sometimes"));
+        assertEquals(90, SecurityPolicyMapper.expirationDays("NinetyDays"));
+        assertEquals(365, SecurityPolicyMapper.expirationDays("oneyear"));
+        assertEquals(0, SecurityPolicyMapper.expirationDays("Never"));
+        assertNull(SecurityPolicyMapper.expirationDays("Fortnightly"));
     }
 
     @Test

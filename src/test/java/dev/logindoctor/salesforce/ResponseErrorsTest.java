@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Salesforce's REST error answers (SALESFORCE.md §6), served over HTTP, mapped to typed errors. */
+/**
+ * Salesforce's REST error answers (docs/salesforce-wire-facts.md#rest-errors-and-session-expiry), served over
+ * HTTP, mapped to typed errors.
+ */
 class ResponseErrorsTest {
     private final ContractServer server = new ContractServer();
     private final HttpTransport transport = new HttpTransport();

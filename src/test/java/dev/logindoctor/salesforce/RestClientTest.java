@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Query paging, Tooling, describe and Composite against the documented response shapes (S57, S58). */
+/**
+ * Query paging, Tooling, describe and Composite against the documented shapes
+ * (docs/salesforce-wire-facts.md#rest-query, docs/salesforce-wire-facts.md#rest-composite).
+ */
 class RestClientTest {
     private final ContractServer server = new ContractServer();
     private DiagnosticsConnection connection;

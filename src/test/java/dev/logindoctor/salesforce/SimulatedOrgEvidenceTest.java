@@ -96,6 +96,13 @@ class SimulatedOrgEvidenceTest {
                 assertEquals(1, requests.get("total").asInt(), requests.toString());
                 return;
             }
+            if (scenario.equals("org-unavailable")) {
+                // A locked org refuses the diagnostics user too: the refusal is kept as evidence.
+                assertFalse(evidence.available());
+                assertEquals("inactive_org", evidence.diagnosticsRefusal().code());
+                assertEquals(1, requests.get("total").asInt(), requests.toString());
+                return;
+            }
             assertTrue(evidence.available(), evidence.unavailableReason());
             assertEquals(2, evidence.requests());
             assertEquals(2, requests.get("total").asInt(), requests.toString());

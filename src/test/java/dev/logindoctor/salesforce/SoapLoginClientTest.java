@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SOAP login() against the documented success and fault envelopes (SALESFORCE.md §1). */
+/**
+ * SOAP login() against the documented success and fault envelopes
+ * (docs/salesforce-wire-facts.md#soap-login-success, docs/salesforce-wire-facts.md#soap-login-faults).
+ */
 class SoapLoginClientTest {
     static final String SOAP = "/services/Soap/u/62.0";
     private final ContractServer server = new ContractServer();

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Trust API reader against reconstructed Trust bodies (S54–S56). */
+/** The Trust API reader against reconstructed Trust bodies (docs/salesforce-wire-facts.md#trust-status-api). */
 class TrustEvidenceReaderTest {
     static final Instant FAILED_AT = Instant.parse("2026-11-27T10:15:00Z");
     private final ContractServer server = new ContractServer();
@@ -42,7 +42,7 @@ class TrustEvidenceReaderTest {
 
     static OrgEvidence orgOn(String instance) {
         return new OrgEvidence(true, null, new OrgInfo("00D5g00000ABCDEEA2", "Acme", instance, false, null, "Enterprise Edition", "UTC"),
-                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2);
+                null, null, null, null, null, null, null, null, null, "https://acme.my.salesforce.com", Map.of(), 2, null);
     }
 
     private void serveNa224() {
@@ -59,10 +59,11 @@ class TrustEvidenceReaderTest {
         assertEquals("NA224", t.instanceKey());
         assertEquals("MAINTENANCE_CORE", t.instanceStatus());
 
-        List<String> queries = server.requests().stream().map(r -> r.path() + (r.query() == null ? "" : "?" + r.query())).toList();
-        assertEquals(List.of("/v1/instances/NA224/status?childProducts=false",
-                "/v1/maintenances?instance=NA224&startTime=2026-11-26T10:15:00Z",
-                "/v1/incidents?instance=NA224&startTime=2026-11-26T10:15:00Z"), queries);
+        // Sent side by side, so in no particular order.
+        List<String> queries = server.requests().stream().map(r -> r.path() + (r.query() == null ? "" : "?" + r.query())).sorted().toList();
+        assertEquals(List.of("/v1/incidents?instance=NA224&startTime=2026-11-26T10:15:00Z",
+                "/v1/instances/NA224/status?childProducts=false",
+                "/v1/maintenances?instance=NA224&startTime=2026-11-26T10:15:00Z"), queries);
 
         assertEquals(3, t.events().size(), "the embedded maintenance once, no past or foreign ones, two incidents: " + t.events());
         TrustEvent maintenance = t.events().stream().filter(e -> e.kind() == TrustEvent.Kind.MAINTENANCE).findFirst().orElseThrow();

@@ -13,6 +13,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every catalog scenario loads, and its integration's one login fails the way its expected cause implies. */
@@ -52,7 +53,9 @@ class ScenarioCatalogTest {
 
             List<LoginHistoryRow> history = org.loginHistory(spec.username());
             String lastStatus = history.isEmpty() ? null : history.getFirst().status();
-            assertEquals(new SimulatedOrg.Attempts(1, error == null ? 0 : 1), org.attempts(spec.username()), "exactly one login");
+            // An expired password still logs in (passwordExpired = true); the failure is the next call's.
+            boolean loggedIn = error == null || spec.expectedCause() == Cause.PASSWORD_EXPIRED;
+            assertEquals(new SimulatedOrg.Attempts(1, loggedIn ? 0 : 1), org.attempts(spec.username()), "exactly one login");
             Cause cause = spec.expectedCause();
             if (cause == null) {
                 assertNull(error, () -> name + " should log in, got " + error);
@@ -128,6 +131,36 @@ class ScenarioCatalogTest {
                     assertEquals("rate_limit_exceeded", error.code());
                     assertEquals("Login Rate Exceeded", lastStatus);
                 }
+                case PASSWORD_EXPIRED -> {
+                    assertEquals("INVALID_OPERATION_WITH_EXPIRED_PASSWORD", error.code());
+                    assertEquals("Success", lastStatus);
+                }
+                case ORG_UNAVAILABLE -> {
+                    assertEquals(oauth ? "inactive_org" : "ORG_LOCKED", error.code());
+                    assertTrue(lastStatus.startsWith("Organization"), lastStatus);
+                }
+                case CLIENT_UNSUPPORTED -> assertEquals("UNSUPPORTED_API_VERSION", error.code());
+                case DELEGATED_AUTH_FAILED -> {
+                    assertBundled(error, oauth);
+                    assertEquals("Invalid Password", lastStatus);
+                    assertTrue(org.state().userByUsername(spec.username()).orElseThrow().effectivePerms().ssoEnabled());
+                }
+                case API_ACCESS_DISABLED -> assertEquals(oauth ? BUNDLED_OAUTH : "API_CURRENTLY_DISABLED", error.code());
+                case REFRESH_TOKEN_INVALID -> {
+                    assertEquals("invalid_grant/expired access/refresh token", error.code() + "/" + error.description());
+                    assertEquals(400, error.httpStatus());
+                    assertEquals(rowsBefore, org.state().historySnapshot().size(), "a refused refresh token leaves no row");
+                }
+                case CONNECTED_APP_CLIENT_INVALID -> assertEquals("invalid_client/invalid client credentials", error.code() + "/" + error.description());
+                case CONNECTED_APP_ACCESS_DENIED -> {
+                    assertEquals("invalid_app_access/user is not admin approved to access this app", error.code() + "/" + error.description());
+                    assertEquals("Failed: Not approved for access", lastStatus);
+                }
+                case MY_DOMAIN_LOGIN_REQUIRED -> {
+                    assertBundled(error, oauth);
+                    assertEquals("https://login.salesforce.com", spec.loginUrl());
+                    assertEquals("Restricted domain", lastStatus);
+                }
                 case UNDETERMINED -> throw new AssertionError("no scenario expects UNDETERMINED");
             }
         }
@@ -139,6 +172,12 @@ class ScenarioCatalogTest {
         try (SimulatedOrg org = SimulatedOrg.start(name)) {
             if (org.scenario().integration().expectedCause() == Cause.ORG_MAINTENANCE) {
                 return; // the instance is down for everyone; the diagnosis has to rely on Trust
+            }
+            if (org.scenario().integration().expectedCause() == Cause.ORG_UNAVAILABLE) {
+                // A locked org refuses the diagnostics user too: that refusal is the evidence.
+                IllegalStateException refused = assertThrows(IllegalStateException.class, () -> SimHttp.diagnosticsToken(org));
+                assertTrue(refused.getMessage().contains("inactive_org"), refused.getMessage());
+                return;
             }
             String token = SimHttp.diagnosticsToken(org);
             assertEquals(200, SimHttp.query(org, token, "SELECT Id FROM Organization").status());

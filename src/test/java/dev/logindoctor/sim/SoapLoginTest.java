@@ -127,7 +127,16 @@ class SoapLoginTest {
         SimHttp.Reply r = SimHttp.soap(org, "/services/Soap/u/65.0", SimHttp.envelope("svc@acme.com", PASSWORD + TOKEN), UNTRUSTED_IP);
 
         assertEquals(500, r.status());
-        assertTrue(r.body().contains("<faultcode>sf:UNSUPPORTED_API_VERSION</faultcode>"));
+        assertTrue(r.body().contains("<faultcode>sf:INVALID_OPERATION</faultcode>"), r.body());
+        assertTrue(r.body().contains("The SOAP Login operation is not available in the API version specified (65.0)"), r.body());
+    }
+
+    @Test
+    void aRetiredApiVersionIsUnsupported() {
+        SimHttp.Reply r = SimHttp.soap(org, "/services/Soap/u/30.0", SimHttp.envelope("svc@acme.com", PASSWORD + TOKEN), UNTRUSTED_IP);
+
+        assertEquals(500, r.status());
+        assertTrue(r.body().contains("<faultcode>sf:UNSUPPORTED_API_VERSION</faultcode>"), r.body());
     }
 
     @Test

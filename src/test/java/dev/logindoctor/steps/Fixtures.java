@@ -1,6 +1,7 @@
 package dev.logindoctor.steps;
 
 import dev.logindoctor.model.Cause;
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.IpRange;
 import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.LoginHours;
@@ -89,6 +90,37 @@ final class Fixtures {
                     .settings(new OrgSettings(true, null, true, 10, 15))
                     .addHistory(row(at(0).plusSeconds(1), "Username-Password Flow Disabled"));
             case LOGIN_RATE_EXCEEDED -> Scenario.healthy().addHistory(row(at(0).minusSeconds(20), "Login Rate Exceeded"));
+            // login() succeeded with passwordExpired = true; the integration's next call got Salesforce's expired-password fault.
+            case PASSWORD_EXPIRED -> Scenario.healthy().error("INVALID_OPERATION_WITH_EXPIRED_PASSWORD",
+                            "The users password has expired, you must call SetPassword before attempting any other API operations")
+                    .settings(new OrgSettings(true, true, true, 10, 15, 90)).ssoAndExpiry(false, false)
+                    .addHistory(row(at(0), "Success"));
+            // The org is locked: the integration and the diagnostics user are refused alike.
+            case ORG_UNAVAILABLE -> Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                    .error("inactive_org", "organization is locked, closed, or suspended")
+                    .diagnosticsRefused("inactive_org", "organization is locked, closed, or suspended");
+            // An old runtime still on TLS 1.0.
+            case CLIENT_UNSUPPORTED -> Scenario.healthy().error("UNSUPPORTED_CLIENT", "TLS 1.0 has been disabled in this organization."
+                    + " Please use TLS 1.1 or higher when connecting to Salesforce using https.").history();
+            // The user is on delegated authentication: the company's service refused the password.
+            case DELEGATED_AUTH_FAILED -> Scenario.healthy().ssoAndExpiry(true, false)
+                    .addHistory(row(at(0).plusSeconds(1), "Invalid Password"));
+            // An admin removed API Enabled from the integration's profile.
+            case API_ACCESS_DISABLED -> Scenario.healthy().error("API_CURRENTLY_DISABLED", "API is disabled for this User")
+                    .permissions(false, true, false, false, null).history();
+            // A refresh-token integration whose refresh token was revoked; a token endpoint refusal leaves no row.
+            case REFRESH_TOKEN_INVALID -> Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                    .error("invalid_grant", "expired access/refresh token").history();
+            // The consumer secret was rotated in the app but not in the integration's secret.
+            case CONNECTED_APP_CLIENT_INVALID -> Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                    .error("invalid_client", "invalid client credentials").history();
+            // The app admits only admin-approved users, and the integration user's profile is not assigned.
+            case CONNECTED_APP_ACCESS_DENIED -> Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                    .error("invalid_app_access", "user is not admin approved to access this app").history()
+                    .connectedApps(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", true, null, null));
+            // The org refuses API logins through login.salesforce.com; the refusal left no row.
+            case MY_DOMAIN_LOGIN_REQUIRED -> Scenario.healthy().loginUrl("https://login.salesforce.com").history()
+                    .myDomainPolicy(true, true);
             case UNDETERMINED -> throw new IllegalArgumentException("no fixture for UNDETERMINED");
         };
     }
@@ -137,7 +169,34 @@ final class Fixtures {
                 .trustEvents(new TrustEvent(TrustEvent.Kind.INCIDENT, "77", "Login failures on NA123",
                         Instant.parse("2026-11-27T09:58:00Z"), null, true, "inProgress"))));
         out.add(new Variant("SOAP login() above v64.0", Cause.LOGIN_FLOW_BLOCKED, Scenario.healthy()
-                .loginUrl("https://acme.my.salesforce.com/services/Soap/u/65.0").error("UNSUPPORTED_API_VERSION", "").history()));
+                .loginUrl("https://acme.my.salesforce.com/services/Soap/u/65.0").error("INVALID_OPERATION",
+                        "The SOAP Login operation is not available in the API version specified (65.0)").history()));
+        out.add(new Variant("SOAP login() off in a new org", Cause.LOGIN_FLOW_BLOCKED, Scenario.healthy().error("INVALID_OPERATION",
+                "SOAP API login() is disabled by default in this org. Contact the org administrator to enable SOAP API login().").history()));
+        out.add(new Variant("a retired API version", Cause.CLIENT_UNSUPPORTED, Scenario.healthy()
+                .loginUrl("https://acme.my.salesforce.com/services/Soap/u/20.0").error("UNSUPPORTED_API_VERSION", "Invalid Api version specified on URL").history()));
+        out.add(new Variant("the API version removed row", Cause.CLIENT_UNSUPPORTED, Scenario.healthy()
+                .addHistory(row(at(0), "Failed: API Version Removed. Use a newer API version."))));
+        out.add(new Variant("the trial expired (API_CURRENTLY_DISABLED)", Cause.ORG_UNAVAILABLE, Scenario.healthy()
+                .error("API_CURRENTLY_DISABLED", "Your trial has expired.").diagnosticsRefused("inactive_org", "organization is locked, closed, or suspended")));
+        out.add(new Variant("ORG_LOCKED without the org", Cause.ORG_UNAVAILABLE, Scenario.healthy().orgUnavailable("no diagnostics secret")
+                .error("ORG_LOCKED", "")));
+        out.add(new Variant("the bundled error while the same host refuses the diagnostics user", Cause.ORG_UNAVAILABLE, Scenario.healthy()
+                .diagnosticsRefused("inactive_org", "organization is locked, closed, or suspended")));
+        out.add(new Variant("the organization suspended row", Cause.ORG_UNAVAILABLE, Scenario.healthy()
+                .addHistory(row(at(0), "Organization suspended"))));
+        out.add(new Variant("the service-down row", Cause.DELEGATED_AUTH_FAILED, Scenario.healthy()
+                .addHistory(row(at(0), "Your company's authentication service is down"))));
+        out.add(new Variant("SSO_SERVICE_DOWN without the org", Cause.DELEGATED_AUTH_FAILED, Scenario.healthy().orgUnavailable("no diagnostics secret")
+                .error("SSO_SERVICE_DOWN", "")));
+        out.add(new Variant("API_DISABLED_FOR_ORG", Cause.API_ACCESS_DISABLED, Scenario.healthy()
+                .error("API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner").history()));
+        out.add(new Variant("the OAuth API access disabled row", Cause.API_ACCESS_DISABLED, Scenario.healthy().flow(LoginFlow.OAUTH_PASSWORD)
+                .error("invalid_grant", "authentication failure").addHistory(row(at(0), "Failed: OAuth API access disabled"))));
+        out.add(new Variant("the short 'ip restricted' with the address outside the ranges", Cause.LOGIN_IP_RESTRICTED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "ip restricted").sourceIp("192.0.2.44").ipRanges(OFFICE).history()));
+        out.add(new Variant("invalid_grant 'inactive user'", Cause.USER_INACTIVE, Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN)
+                .error("invalid_grant", "inactive user").history()));
         out.add(new Variant("no Use Any API Auth", Cause.LOGIN_FLOW_BLOCKED, Scenario.healthy().error("INSUFFICIENT_ACCESS", "").history()));
         out.add(new Variant("an expired JWT", Cause.JWT_ASSERTION_INVALID, Scenario.healthy().flow(LoginFlow.OAUTH_JWT)
                 .error("invalid_grant", "expired authorization code").history()));
@@ -145,6 +204,25 @@ final class Fixtures {
                 .error("rate_limit_exceeded", "number of logins exceeded").history()));
         out.add(new Variant("a username missing behind the generic host", Cause.USERNAME_NOT_FOUND, Scenario.healthy()
                 .loginUrl("https://login.salesforce.com").username("intgration@acme.com").userNotFound()));
+        out.add(new Variant("the Missing Consumer Key Parameter row", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_PASSWORD).error("invalid_grant", "authentication failure")
+                .addHistory(row(at(0), "Missing Consumer Key Parameter"))));
+        out.add(new Variant("the Consumer Deleted row", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "authentication failure")
+                .addHistory(row(at(0), "Failed: Consumer Deleted"))));
+        out.add(new Variant("a wrong consumer key on the client credentials flow", Cause.CONNECTED_APP_CLIENT_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_CLIENT_CREDENTIALS).error("invalid_client_id", "client identifier invalid").history()));
+        out.add(new Variant("no Run As user", Cause.CONNECTED_APP_ACCESS_DENIED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_CLIENT_CREDENTIALS).error("invalid_grant", "no client credentials user enabled").history()));
+        out.add(new Variant("an External Client App missing after a sandbox refresh", Cause.CONNECTED_APP_ACCESS_DENIED, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_WEB_SERVER).error("invalid_request", "External client app is not installed in this org").history()));
+        out.add(new Variant("the Restricted domain row through login.salesforce.com", Cause.MY_DOMAIN_LOGIN_REQUIRED, Scenario.healthy()
+                .loginUrl("https://login.salesforce.com").myDomainPolicy(null, null).addHistory(row(at(0), "Restricted domain"))));
+        out.add(new Variant("a revoked refresh token with the app's expiry policy", Cause.REFRESH_TOKEN_INVALID, Scenario.healthy()
+                .flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "expired access/refresh token")
+                .connectedApps(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", false, 90, true))
+                .history(new dev.logindoctor.model.LoginHistoryRow(at(-40), "Success", "203.0.113.7", "Remote Access 2.0",
+                        "OauthRefreshToken", "login.salesforce.com", "N/A", "N/A", "Billing Sync", Scenario.USER_ID_18))));
         return out;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import static dev.logindoctor.steps.Scenario.at;
 import static dev.logindoctor.steps.Scenario.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Maintenance, login flow, login rate, connected app approval and JWT assertion. */
@@ -105,22 +106,29 @@ class OrgAndAppStepsTest {
     }
 
     @Test
-    void apiAccessCodesAndMissingApiEnabledBlockTheFlow() {
+    void useAnyApiAuthMissingBlocksSoapLogin() {
         Scenario noUseAnyApiAuth = Scenario.healthy().orgUnavailable("x").error("INSUFFICIENT_ACCESS", "");
         assertTrue(new CheckLoginFlow().check(noUseAnyApiAuth.evidence()).remediation().contains("Use Any API Auth"));
-        Scenario noApi = Scenario.healthy().permissions(false, true, false, false, null).history();
-        Finding f = new CheckLoginFlow().check(noApi.evidence());
-        assertEquals(Verdict.CONFIRMED, f.verdict());
-        assertTrue(f.remediation().contains("Setup → Profiles → Integration → System Permissions → API Enabled"), f.remediation());
     }
 
     @Test
-    void theOrgWithoutApiAndTheOAuthApiDisabledRowBlockTheFlow() {
+    void aUserWithoutApiEnabledIsApiAccessDisabledNotABlockedFlow() {
+        Scenario noApi = Scenario.healthy().permissions(false, true, false, false, null).history();
+        Finding f = new CheckApiAccess().check(noApi.evidence());
+        assertEquals(Verdict.CONFIRMED, f.verdict());
+        assertTrue(f.remediation().contains("Setup → Profiles → Integration → System Permissions → API Enabled"), f.remediation());
+        assertNotEquals(Verdict.CONFIRMED, new CheckLoginFlow().check(noApi.evidence()).verdict());
+    }
+
+    @Test
+    void theOrgWithoutApiAndTheOAuthApiDisabledRowAreApiAccessDisabled() {
         Scenario noApi = Scenario.healthy().orgUnavailable("x").error("API_DISABLED_FOR_ORG", "API is not enabled for this Organization or Partner");
-        assertTrue(new CheckLoginFlow().check(noApi.evidence()).remediation().contains("edition with API access"));
+        assertTrue(new CheckApiAccess().check(noApi.evidence()).remediation().contains("edition with API access"));
+        assertNotEquals(Verdict.CONFIRMED, new CheckLoginFlow().check(noApi.evidence()).verdict());
         Scenario row = Scenario.healthy().flow(LoginFlow.OAUTH_REFRESH_TOKEN).error("invalid_grant", "authentication failure")
                 .addHistory(row(at(0), "Failed: OAuth API access disabled"));
-        assertEquals(Verdict.CONFIRMED, new CheckLoginFlow().check(row.evidence()).verdict());
+        assertEquals(Verdict.CONFIRMED, new CheckApiAccess().check(row.evidence()).verdict());
+        assertNotEquals(Verdict.CONFIRMED, new CheckLoginFlow().check(row.evidence()).verdict());
     }
 
     @Test

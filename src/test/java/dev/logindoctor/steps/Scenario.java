@@ -1,5 +1,6 @@
 package dev.logindoctor.steps;
 
+import dev.logindoctor.model.ConnectedAppPolicy;
 import dev.logindoctor.model.EffectivePermissions;
 import dev.logindoctor.model.Evidence;
 import dev.logindoctor.model.FailureReport;
@@ -8,6 +9,7 @@ import dev.logindoctor.model.LoginFlow;
 import dev.logindoctor.model.LoginHistoryRow;
 import dev.logindoctor.model.LoginHours;
 import dev.logindoctor.model.Lookup;
+import dev.logindoctor.model.MyDomainPolicy;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.OrgInfo;
 import dev.logindoctor.model.OrgSettings;
@@ -49,6 +51,7 @@ final class Scenario {
     // org
     boolean orgAvailable = true;
     String unavailableReason;
+    ReportedError refusal;
     OrgInfo organization = new OrgInfo("00D5g0000012345", "Acme", "NA123", false, null, "Enterprise Edition", "America/New_York");
     Lookup userLookup = Lookup.FOUND;
     UserRecord user = new UserRecord(USER_ID_18, "integration@acme.com", true, "00e5g000000Prof", "Integration",
@@ -62,6 +65,8 @@ final class Scenario {
     OrgSettings settings = new OrgSettings(true, true, true, 10, 15);
     String diagnosticsLoginUrl = "https://acme.my.salesforce.com";
     Map<String, String> gaps = new HashMap<>();
+    List<ConnectedAppPolicy> connectedApps = List.of(new ConnectedAppPolicy("0H45g000000AbCdCAK", "Billing Sync", false, null, null));
+    MyDomainPolicy myDomainPolicy = new MyDomainPolicy(false, false);
 
     // trust
     TrustEvidence trust = new TrustEvidence(true, null, "NA123", "OK", List.of());
@@ -150,6 +155,22 @@ final class Scenario {
         return this;
     }
 
+    /** The diagnostics login itself was refused with this answer. */
+    Scenario diagnosticsRefused(String code, String description) {
+        orgAvailable = false;
+        unavailableReason = "the diagnostics user's JWT bearer login was refused: " + code + ": " + description;
+        refusal = new ReportedError(code, description);
+        return this;
+    }
+
+    /** The user's Is Single Sign-On Enabled and Password Never Expires, on top of the current permissions. */
+    Scenario ssoAndExpiry(Boolean ssoEnabled, Boolean passwordNeverExpires) {
+        EffectivePermissions p = permissions;
+        permissions = new EffectivePermissions(p.apiEnabled(), p.apiOnlyUser(), p.mfaForUiLogins(), p.mfaForApiLogins(),
+                p.bypassMfaForUiLogins(), p.grantedBy(), ssoEnabled, passwordNeverExpires);
+        return this;
+    }
+
     Scenario history(LoginHistoryRow... rows) {
         history = new ArrayList<>(List.of(rows));
         return this;
@@ -191,6 +212,16 @@ final class Scenario {
         return this;
     }
 
+    Scenario connectedApps(ConnectedAppPolicy... apps) {
+        connectedApps = List.of(apps);
+        return this;
+    }
+
+    Scenario myDomainPolicy(Boolean apiRequiresMyDomain, Boolean uiRequiresMyDomain) {
+        myDomainPolicy = new MyDomainPolicy(apiRequiresMyDomain, uiRequiresMyDomain);
+        return this;
+    }
+
     Scenario trust(TrustEvidence value) {
         trust = value;
         return this;
@@ -208,10 +239,10 @@ final class Scenario {
 
     OrgEvidence org() {
         if (!orgAvailable) {
-            return OrgEvidence.unavailable(unavailableReason, 1);
+            return OrgEvidence.refused(unavailableReason, 1, refusal == null ? null : diagnosticsLoginUrl, refusal);
         }
         return new OrgEvidence(true, null, organization, userLookup, user, baseUsernameUser, userLogin, history, permissions,
-                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2);
+                ipRanges, loginHours, settings, diagnosticsLoginUrl, gaps, 2, null).withAppsAndDomain(connectedApps, myDomainPolicy);
     }
 
     Evidence evidence() {

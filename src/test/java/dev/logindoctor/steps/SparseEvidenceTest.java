@@ -27,7 +27,7 @@ class SparseEvidenceTest {
     @EnumSource(LoginFlow.class)
     void anOrgThatAnsweredNothingConfirmsNothingAndEveryStepSaysWhy(LoginFlow flow) {
         OrgEvidence empty = new OrgEvidence(true, null, null, Lookup.UNKNOWN, null, null, null, null, null, null, null, null, null,
-                Map.of("user", "INVALID_FIELD on User"), 2);
+                Map.of("user", "INVALID_FIELD on User"), 2, null);
         FailureReport report = new FailureReport(null, "https://acme.my.salesforce.com", "integration@acme.com", flow,
                 new ReportedError(flow == LoginFlow.SOAP ? "INVALID_LOGIN" : "invalid_grant",
                         flow == LoginFlow.SOAP ? Scenario.GENERIC_INVALID_LOGIN : "authentication failure"),

@@ -14,18 +14,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /services/oauth2/token}, form-encoded only, for the password, JWT bearer, refresh
+ * The simulated org's side of {@code POST /services/oauth2/token} (the client's side is
+ * salesforce.OAuthTokenEndpoint), form-encoded only, for the password, JWT bearer, refresh
  * token and client credentials grants. Errors are HTTP 400 {@code {"error","error_description"}}
- * with the texts of SALESFORCE.md §2 (HTTP 400 for invalid_client* too: its real status is [U]).
+ * with the texts of docs/salesforce-wire-facts.md#oauth-token-endpoint-errors
+ * (HTTP 400 for invalid_client* too: its real status is unconfirmed).
  */
-final class OAuthTokenEndpoint {
+final class SimTokenEndpoint {
     static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-    /** Salesforce accepts an exp at most 3 minutes ahead (§2). */
+    /** Salesforce accepts an exp at most 3 minutes ahead (docs/salesforce-wire-facts.md#oauth-jwt-bearer-flow). */
     private static final long MAX_EXP_AHEAD_SECONDS = 180;
+    /**
+     * Clock skew allowed on top: a client signs on its own clock, and a standalone sim moved to "now"
+     * starts its clock only once the scenario is loaded, a few seconds behind the real one.
+     */
+    private static final long SKEW_SECONDS = 30;
 
     private final SimulatedOrg sim;
 
-    OAuthTokenEndpoint(SimulatedOrg sim) {
+    SimTokenEndpoint(SimulatedOrg sim) {
         this.sim = sim;
     }
 
@@ -36,7 +43,8 @@ final class OAuthTokenEndpoint {
         }
         String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(java.util.Locale.ROOT);
         String query = ex.getRequestURI().getRawQuery();
-        // Parameters in the query string or a JSON body: Salesforce answers "grant type not supported" (§2, C3 S34).
+        // Parameters in the query string or a JSON body: Salesforce answers "grant type not supported"
+        // (docs/salesforce-wire-facts.md#oauth-token-endpoint-errors).
         if (!contentType.startsWith("application/x-www-form-urlencoded") || (query != null && !query.isBlank())) {
             HttpIo.readBody(ex);
             HttpIo.sendOAuthError(ex, 400, "unsupported_grant_type", "grant type not supported");
@@ -53,12 +61,27 @@ final class OAuthTokenEndpoint {
         }
     }
 
+    /**
+     * An app this org knows but has not installed (an External Client App after a sandbox refresh)
+     * refuses every grant. The text is the one clients report; its error code is the sim's choice (unconfirmed).
+     */
+    private static boolean refusedAsNotInstalled(HttpExchange ex, SimApp app) throws IOException {
+        if (app.policy.installed()) {
+            return false;
+        }
+        HttpIo.sendOAuthError(ex, 400, "invalid_grant", "External client app is not installed in this org");
+        return true;
+    }
+
     private void password(HttpExchange ex, Map<String, String> form) throws IOException {
         String username = form.get("username");
         Optional<SimApp> app = sim.state().appByConsumerKey(form.getOrDefault("client_id", ""));
         if (app.isEmpty()) {
             recordFailure(username);
             HttpIo.sendOAuthError(ex, 400, "invalid_client_id", "client identifier invalid");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         if (!secretMatches(app.get(), form.get("client_secret"), true)) {
@@ -81,6 +104,9 @@ final class OAuthTokenEndpoint {
         if (app.isEmpty()) {
             recordFailure(jwt.sub);
             HttpIo.sendOAuthError(ex, 400, "invalid_client_id", "client identifier invalid");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         String problem = assertionProblem(jwt, app.get());
@@ -107,7 +133,7 @@ final class OAuthTokenEndpoint {
         if (jwt.exp <= now) {
             return "expired authorization code";
         }
-        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS) {
+        if (jwt.exp > now + MAX_EXP_AHEAD_SECONDS + SKEW_SECONDS) {
             return "invalid assertion";
         }
         return null;
@@ -132,12 +158,21 @@ final class OAuthTokenEndpoint {
             HttpIo.sendOAuthError(ex, 400, "invalid_client", "invalid client credentials");
             return;
         }
-        SimApp.Grant grant = app.get().refreshTokens.get(form.getOrDefault("refresh_token", ""));
-        if (grant == null || grant.revoked()) {
-            HttpIo.sendOAuthError(ex, 400, "invalid_grant", "expired access/refresh token");
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
-        login(ex, LoginFlow.OAUTH_REFRESH_TOKEN, grant.username(), null, app.get());
+        SimApp a = app.get();
+        String token = form.getOrDefault("refresh_token", "");
+        // One refresh at a time per app: under rotation the second of two concurrent refreshes must see the token retired.
+        synchronized (a) {
+            Optional<SimApp.Grant> grant = a.usableGrant(token, sim.state().now());
+            if (grant.isEmpty()) {
+                a.owner(token).ifPresent(this::recordFailure);
+                HttpIo.sendOAuthError(ex, 400, "invalid_grant", "expired access/refresh token");
+                return;
+            }
+            login(ex, LoginFlow.OAUTH_REFRESH_TOKEN, grant.get().username(), null, a, () -> a.refreshed(token, sim.state().now()));
+        }
     }
 
     private void clientCredentials(HttpExchange ex, Map<String, String> form) throws IOException {
@@ -147,7 +182,11 @@ final class OAuthTokenEndpoint {
             return;
         }
         if (!secretMatches(app.get(), form.get("client_secret"), true)) {
+            recordFailure(app.get().runAsUsername);
             HttpIo.sendOAuthError(ex, 400, "invalid_client", "invalid client credentials");
+            return;
+        }
+        if (refusedAsNotInstalled(ex, app.get())) {
             return;
         }
         if (app.get().runAsUsername == null) {
@@ -158,6 +197,12 @@ final class OAuthTokenEndpoint {
     }
 
     private void login(HttpExchange ex, LoginFlow flow, String username, String password, SimApp app) throws IOException {
+        login(ex, flow, username, password, app, Optional::empty);
+    }
+
+    /** @param onSuccess after a granted login: the new refresh token to hand out, if any (rotation) */
+    private void login(HttpExchange ex, LoginFlow flow, String username, String password, SimApp app,
+                       java.util.function.Supplier<Optional<String>> onSuccess) throws IOException {
         String host = sim.loginHost(ex);
         LoginRequest req = new LoginRequest(flow, username, password, HttpIo.sourceIp(ex), host, sim.isForeignHost(host),
                 null, null, app.name, app);
@@ -178,6 +223,7 @@ final class OAuthTokenEndpoint {
         body.put("id", id);
         body.put("token_type", "Bearer");
         body.put("issued_at", issuedAt);
+        onSuccess.get().ifPresent(next -> body.put("refresh_token", next));
         HttpIo.sendJson(ex, 200, body);
     }
 

@@ -1,92 +1,67 @@
 package dev.logindoctor.sim;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code login-doctor sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE]}: starts a simulated
- * org (the healthy default without --scenario), prints its base URL, writes
- * {@code {"diagnostics": <diagnostics secret>}} to --secrets-out, and serves until killed.
- * Exit codes: 0 stopped, 1 could not start, 2 usage error.
+ * {@code login-doctor sim} (the command line parses the options): starts a simulated org (the healthy
+ * default without a scenario), writes the diagnostics secret and the integration's failure report,
+ * then the ready file, prints its base URL and serves until stopped. Exit codes: 0 stopped, 1 could
+ * not start, 2 usage error.
  */
-public final class SimCommand {
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
-    private static final String USAGE = "usage: login-doctor sim [--port N] [--scenario NAME|FILE] [--secrets-out FILE] [--report-out FILE] [--scenario-time]";
+public final class StandaloneSim {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    /**
+     * @param port         0 for any free port
+     * @param scenario     a catalog name or a scenario file
+     * @param secretsOut   where {"diagnostics": secret} goes, or null
+     * @param reportOut    where the integration's failure report goes, or null
+     * @param scenarioTime keep the scenario's own instants instead of moving them to now
+     * @param readyFile    written (the base URL) once every file is written and the org serves; removed on exit
+     */
+    public record Options(int port, String scenario, Path secretsOut, Path reportOut, boolean scenarioTime, Path readyFile) {
+    }
 
     private final CountDownLatch stop;
 
-    SimCommand(CountDownLatch stop) {
+    StandaloneSim(CountDownLatch stop) {
         this.stop = stop;
     }
 
-    /** Runs the command (args[0] is "sim"); returns only when the process is told to stop. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CountDownLatch stop = new CountDownLatch(1);
-        return new SimCommand(stop).execute(args, out, err);
+    /** Serves until the process is told to stop. */
+    public static int serve(Options options, PrintWriter out, PrintWriter err) {
+        return new StandaloneSim(new CountDownLatch(1)).execute(options, out, err);
     }
 
-    int execute(String[] args, PrintStream out, PrintStream err) {
-        int port = 0;
-        String scenario = SimScenarios.DEFAULT;
-        Path secretsOut = null;
-        Path reportOut = null;
-        boolean scenarioTime = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value;
-            String name = a;
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            } else if (i + 1 < args.length && (a.equals("--port") || a.equals("--scenario") || a.equals("--secrets-out") || a.equals("--report-out"))) {
-                value = args[++i];
-            } else {
-                value = null;
+    int execute(Options options, PrintWriter out, PrintWriter err) {
+        if (options.port() < 0 || options.port() > 65535) {
+            err.println("login-doctor sim: --port must be a whole number from 0 to 65535");
+            return EXIT_USAGE;
+        }
+        String scenario = options.scenario() == null ? SimScenarios.DEFAULT : options.scenario();
+        Path secretsOut = options.secretsOut();
+        Path reportOut = options.reportOut();
+        Path readyFile = options.readyFile();
+        boolean scenarioTime = options.scenarioTime();
+        int port = options.port();
+        try {
+            // A ready file left by an earlier run must not announce this one.
+            if (readyFile != null) {
+                Files.deleteIfExists(readyFile);
             }
-            switch (name) {
-                case "--port" -> {
-                    try {
-                        port = Integer.parseInt(String.valueOf(value));
-                    } catch (NumberFormatException e) {
-                        err.println("login-doctor sim: --port must be a whole number from 0 to 65535");
-                        return EXIT_USAGE;
-                    }
-                    if (port < 0 || port > 65535) {
-                        err.println("login-doctor sim: --port must be a whole number from 0 to 65535");
-                        return EXIT_USAGE;
-                    }
-                }
-                case "--scenario" -> scenario = value;
-                case "--secrets-out" -> secretsOut = value == null ? null : Path.of(value);
-                case "--report-out" -> reportOut = value == null ? null : Path.of(value);
-                case "--scenario-time" -> {
-                    scenarioTime = true;
-                    continue;
-                }
-                case "--help", "-h" -> {
-                    out.println(USAGE);
-                    out.println("scenarios: " + String.join(", ", SimScenarios.catalog()));
-                    return EXIT_OK;
-                }
-                default -> {
-                    err.println("login-doctor sim: unknown option " + a);
-                    err.println(USAGE);
-                    return EXIT_USAGE;
-                }
-            }
-            if (value == null) {
-                err.println("login-doctor sim: " + name + " needs a value");
-                return EXIT_USAGE;
-            }
+        } catch (IOException e) {
+            err.println("login-doctor sim: cannot remove the old ready file " + readyFile + ": " + e.getMessage());
+            return EXIT_FAILED;
         }
         SimScenario loaded;
         try {
@@ -107,6 +82,7 @@ public final class SimCommand {
             return EXIT_FAILED;
         }
         Thread hook = new Thread(() -> {
+            deleteQuietly(readyFile);
             org.close();
             stop.countDown();
         }, "sim-shutdown");
@@ -136,6 +112,11 @@ public final class SimCommand {
                     out.println("  try: login-doctor diagnose --event " + reportOut + " --secrets " + secretsOut + " --trust-url " + org.baseUrl());
                 }
             }
+            if (readyFile != null) {
+                // Last: whoever waits for this file finds the secrets, the report and a listening org.
+                writeAtomically(readyFile, org.baseUrl() + "\n");
+                out.println("  ready file written to " + readyFile);
+            }
             out.println("Serving until stopped (Ctrl-C).");
             out.flush();
             stop.await();
@@ -147,12 +128,33 @@ public final class SimCommand {
             Thread.currentThread().interrupt();
             return EXIT_OK;
         } finally {
+            deleteQuietly(readyFile);
             org.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already stopping; the hook closes the org
             }
+        }
+    }
+
+    /** Whole or not at all: a script polling for the file never reads half of it. */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempFile(parent, ".ready", ".tmp");
+        Files.writeString(partial, text);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the process is ending; a stale ready file is removed by the next run
         }
     }
 

@@ -1,0 +1,71 @@
+package dev.logindoctor.aws;
+
+import dev.logindoctor.engine.DiagnosisAssembler;
+import dev.logindoctor.engine.DiagnosisState;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The SDK calls Intake and Record make on their first request, done once in a SnapStart init
+ * against {@link PrimingOrg} on loopback, through clients configured like the real ones (the real
+ * clients are built beside them, see {@link AwsClients}): request marshalling, signing, the HTTP
+ * exchange and response parsing are then in the snapshot. Made-up credentials and data; nothing kept.
+ */
+final class SdkPriming {
+    private SdkPriming() {
+    }
+
+    /** Intake's StartExecution through an SDK client like the real one, answered on loopback. */
+    static void startExecution() {
+        String answer = "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:priming:priming\",\"startDate\":1.7648E9}";
+        try (PrimingOrg aws = new PrimingOrg().answering("AWSStepFunctions.StartExecution", answer);
+             SfnClient client = LoopbackClients.stepFunctions(aws.baseUrl())) {
+            new StepFunctionsStarter(() -> client, "arn:aws:states:us-east-1:123456789012:stateMachine:priming",
+                    new RecentExecutions(SnapStartPriming.CLOCK)).start("init-priming", "{}");
+        }
+        SnapStartPriming.tlsClientHello();
+    }
+
+    /** Record's PutItem and PutEvents through SDK clients like the real ones, answered on loopback. */
+    static void record() {
+        DiagnosisState state = InitPriming.fullState();
+        try (PrimingOrg aws = new PrimingOrg().answering("DynamoDB_20120810.PutItem", "{}")
+                .answering("AWSEvents.PutEvents", "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"init-priming\"}]}");
+             DynamoDbClient dynamoDb = LoopbackClients.dynamoDb(aws.baseUrl());
+             EventBridgeClient eventBridge = LoopbackClients.eventBridge(aws.baseUrl())) {
+            var diagnosis = DiagnosisAssembler.assemble("init-priming", state, SnapStartPriming.AT);
+            new DynamoDbDiagnosisStore(dynamoDb, "init-priming", Duration.ofDays(1)).put(diagnosis);
+            new DiagnosisEvents(eventBridge, "init-priming").publishCompleted(diagnosis, null);
+        }
+        SnapStartPriming.tlsClientHello();
+    }
+
+    /** SDK clients configured as {@link AwsClients} does, pointed at the priming server with made-up credentials. */
+    private static final class LoopbackClients {
+        private static final AwsCredentialsProvider CREDENTIALS =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("init-priming", "init-priming"));
+
+        static SfnClient stepFunctions(String url) {
+            return AwsClients.configure(SfnClient.builder())
+                    .region(Region.US_EAST_1).endpointOverride(URI.create(url)).credentialsProvider(CREDENTIALS).build();
+        }
+
+        static DynamoDbClient dynamoDb(String url) {
+            return AwsClients.configure(DynamoDbClient.builder())
+                    .region(Region.US_EAST_1).endpointOverride(URI.create(url)).credentialsProvider(CREDENTIALS).build();
+        }
+
+        static EventBridgeClient eventBridge(String url) {
+            return AwsClients.configure(EventBridgeClient.builder())
+                    .region(Region.US_EAST_1).endpointOverride(URI.create(url)).credentialsProvider(CREDENTIALS).build();
+        }
+    }
+}
