@@ -13,7 +13,8 @@ import java.time.Duration;
  *                           {@link #MAX_NO_VERDICT_RETRY}, by default a day
  * @param maxNoVerdictTries  logins with one version that may go without a verdict before it is held like a refused
  *                           one until it changes: 1 or 2, by default 2. Each may have reached Salesforce as a wrong
- *                           attempt, and the lowest lockout threshold Salesforce offers is 3 invalid attempts
+ *                           attempt, and an org can lock a user out after 3 invalid attempts
+ *                           (docs/salesforce-wire-facts.md#password-and-lockout-policy)
  */
 public record ProbeSettings(int maxPerOrg, int maxConcurrent, Duration reserve, Duration noVerdictRetry, int maxNoVerdictTries) {
     public static final Duration DEFAULT_NO_VERDICT_RETRY = Duration.ofDays(1);
