@@ -1,23 +1,15 @@
 package dev.logindoctor.probe;
 
 import dev.logindoctor.json.Json;
-import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.FailureReport;
-import dev.logindoctor.model.LoginFlow;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,70 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The probe's rules over a real local registry file, with the login clients and Trust stood in for. */
-class ProbeRunTest {
-    private static final Duration SCHEDULE = Duration.ofMinutes(5);
-    private static final String WRONG = "{\"password\":\"Autumn2026!Wrong\",\"securityToken\":\"aK9fT3xQ2mV7pL4sR8wE1zYb\"}";
-    private static final String RIGHT = "{\"password\":\"Spring2026!Billing\",\"securityToken\":\"aK9fT3xQ2mV7pL4sR8wE1zYb\"}";
-
-    @TempDir
-    Path dir;
-
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-27T10:00:00Z"));
-    private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private final FakeOrgLogins org = new FakeOrgLogins();
-    private final List<FailureReport> reports = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, List<String>> trustLookups = new ConcurrentHashMap<>();
-    private final Map<String, String> maintenanceByOrg = new ConcurrentHashMap<>();
-    private volatile boolean diagnosesDown;
-
-    private FileIntegrationRegistry registry() {
-        return new FileIntegrationRegistry(dir.resolve("integrations.json"));
-    }
-
-    private Integration register(String id, String username, String host) {
-        Integration integration = new Integration(id, "https://" + host, username, LoginFlow.SOAP, "login-doctor/" + id,
-                "login-doctor/diagnostics", null, true);
-        registry().put(integration);
-        return integration;
-    }
-
-    private ProbeSummary run(ProbeSettings settings, Deadline deadline) {
-        SecretResolver resolver = reference -> {
-            String value = secrets.get(reference);
-            if (value == null) {
-                throw new SecretResolver.SecretUnavailable("secret '" + reference + "' does not exist");
-            }
-            return value;
-        };
-        MaintenanceCheck trust = integration -> {
-            trustLookups.computeIfAbsent(integration.orgKey(), k -> Collections.synchronizedList(new ArrayList<>())).add(integration.id());
-            return Optional.ofNullable(maintenanceByOrg.get(integration.orgKey()));
-        };
-        DiagnosisStarter starter = report -> {
-            if (diagnosesDown) {
-                throw new IllegalStateException("Step Functions did not answer");
-            }
-            reports.add(report);
-            return "arn:aws:states:us-east-1:123456789012:execution:login-doctor:" + report.integrationId() + "-" + reports.size();
-        };
-        ProbeSummary summary = new ProbeRun(registry(), new FingerprintedCredentials(resolver), org, trust, starter, clock, settings)
-                .run(deadline);
-        clock.advance(SCHEDULE);
-        return summary;
-    }
-
-    private ProbeSummary run() {
-        return run(ProbeSettings.DEFAULT, Deadline.unlimited());
-    }
-
-    private ProbeRecord record(String id) {
-        return registry().find(id).orElseThrow().lastProbe();
-    }
-
+class ProbeRunTest extends ProbeRunFixture {
     @Test
     void tenScheduledRunsOverAFailingCredentialSendExactlyOneLogin() {
         register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
@@ -272,150 +204,6 @@ class ProbeRunTest {
     }
 
     @Test
-    void noVerdictForAProvenCredentialWaitsADayForItsOneRetryAndThenHoldsItUntilItChanges() {
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome());
-        // Salesforce stops answering; the password may have been changed there meanwhile.
-        org.unavailable(true);
-        Instant firstNoVerdict = clock.instant();
-        ProbeSummary.Result unanswered = run().result("billing-sync");
-        assertEquals(ProbeOutcome.UNREACHABLE, unanswered.outcome());
-        assertTrue(unanswered.detail().contains("login 1 of 2 without a verdict, next try not before 2026-11-28T10:05:00Z"),
-                unanswered.detail());
-
-        // Every scheduled run for the rest of the day: no login.
-        while (clock.instant().isBefore(firstNoVerdict.plus(Duration.ofDays(1)))) {
-            ProbeSummary.Result waiting = run().result("billing-sync");
-            assertEquals(ProbeOutcome.SKIPPED_NO_VERDICT, waiting.outcome(), waiting.detail());
-        }
-        assertEquals(2, org.attempts("svc@acme.com"), "one healthy login and one without a verdict, not one per run");
-
-        // A day later: one retry, again without a verdict, and that is the bound.
-        ProbeSummary.Result retried = run().result("billing-sync");
-        assertEquals(ProbeOutcome.UNREACHABLE, retried.outcome());
-        assertEquals(3, org.attempts("svc@acme.com"));
-        assertTrue(retried.detail().contains("2 login(s) in a row with this credential version got no verdict"), retried.detail());
-        assertTrue(record("billing-sync").failedWith(record("billing-sync").credentialVersion()), "held like a refused version");
-
-        // Held for good, even once Salesforce answers again: a week of runs sends nothing.
-        org.unavailable(false);
-        for (int day = 0; day < 7; day++) {
-            clock.advance(Duration.ofDays(1));
-            ProbeSummary.Result held = run().result("billing-sync");
-            assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, held.outcome());
-            assertTrue(held.detail().contains("2 login(s) with it got no verdict"), held.detail());
-        }
-        assertEquals(3, org.attempts("svc@acme.com"));
-        assertTrue(reports.isEmpty(), "no diagnosis without a real refusal");
-
-        // A new version of the secret is what lets the probe try again.
-        String rotated = RIGHT.replace("}", ",\"version\":\"rotated\"}");
-        secrets.put("login-doctor/billing-sync", rotated);
-        org.accept("svc@acme.com", rotated);
-        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome());
-        assertEquals(4, org.attempts("svc@acme.com"));
-    }
-
-    @Test
-    void aRetryAfterNoVerdictThatSucceedsStartsTheCountAfresh() {
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        run();
-        for (int round = 0; round < 3; round++) {
-            org.unavailable(true);
-            assertEquals(ProbeOutcome.UNREACHABLE, run().result("billing-sync").outcome());
-            org.unavailable(false);
-            assertEquals(ProbeOutcome.SKIPPED_NO_VERDICT, run().result("billing-sync").outcome(), "waits even though Salesforce is back");
-            clock.advance(Duration.ofDays(1));
-            assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome(), "the verdict clears the count");
-            assertEquals(0, record("billing-sync").noVerdictTries());
-        }
-        assertEquals(7, org.attempts("svc@acme.com"));
-    }
-
-    @Test
-    void aRunThatDiedMidLoginWithAProvenCredentialCountsAsALoginWithoutAVerdict() {
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        run();
-        String version = record("billing-sync").credentialVersion();
-        // A run claimed the proven version and died before Salesforce answered: the claim counted the try.
-        assertTrue(registry().recordProbe(record("billing-sync").claimed(clock.instant(), version)));
-        assertEquals(1, record("billing-sync").noVerdictTries());
-        clock.advance(ProbeRun.CLAIM_LEASE);
-
-        assertEquals(ProbeOutcome.SKIPPED_NO_VERDICT, run().result("billing-sync").outcome());
-        assertEquals(1, org.attempts("svc@acme.com"), "the dead run's login may have reached Salesforce: no second one today");
-        clock.advance(Duration.ofDays(1));
-        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome());
-    }
-
-    @Test
-    void aRunThatDiedMidLoginOnTheLastAllowedTryLeavesTheVersionHeld() {
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        run();
-        org.unavailable(true);
-        run();
-        clock.advance(Duration.ofDays(1));
-        String version = record("billing-sync").credentialVersion();
-        assertTrue(registry().recordProbe(record("billing-sync").claimed(clock.instant(), version)), "the second try, claimed");
-        clock.advance(ProbeRun.CLAIM_LEASE);
-        org.unavailable(false);
-
-        ProbeSummary.Result result = run().result("billing-sync");
-        assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, result.outcome(), result.detail());
-        assertEquals(2, org.attempts("svc@acme.com"));
-        clock.advance(Duration.ofDays(3));
-        assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, run().result("billing-sync").outcome());
-        assertEquals(2, org.attempts("svc@acme.com"));
-    }
-
-    @Test
-    void theNoVerdictRetryIsASettingWithinItsDocumentedBounds() {
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        ProbeSettings hourly = ProbeSettings.DEFAULT.withNoVerdictRetry(Duration.ofHours(1));
-        run(hourly, Deadline.unlimited());
-        org.unavailable(true);
-        run(hourly, Deadline.unlimited());
-        assertEquals(ProbeOutcome.SKIPPED_NO_VERDICT, run(hourly, Deadline.unlimited()).result("billing-sync").outcome());
-        clock.advance(Duration.ofMinutes(50));
-        assertEquals(ProbeOutcome.UNREACHABLE, run(hourly, Deadline.unlimited()).result("billing-sync").outcome(), "an hour after the last");
-        assertEquals(3, org.attempts("svc@acme.com"));
-
-        assertThrows(IllegalArgumentException.class, () -> ProbeSettings.DEFAULT.withNoVerdictRetry(Duration.ofMinutes(59)));
-        assertThrows(IllegalArgumentException.class, () -> ProbeSettings.DEFAULT.withNoVerdictRetry(Duration.ofDays(8)));
-        assertThrows(IllegalArgumentException.class, () -> new ProbeSettings(2, 16, Duration.ZERO, Duration.ofDays(1), 3),
-                "three tries without a verdict could meet the lowest lockout threshold");
-        assertThrows(IllegalArgumentException.class, () -> new ProbeSettings(2, 16, Duration.ZERO, Duration.ofDays(1), 0));
-    }
-
-    @Test
-    void noVerdictForANeverProvenCredentialHoldsItUntilItChanges() {
-        // The login may have been counted by Salesforce: a second unproven try could push toward lockout.
-        register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
-        secrets.put("login-doctor/billing-sync", WRONG);
-        org.unavailable(true);
-        assertEquals(ProbeOutcome.UNREACHABLE, run().result("billing-sync").outcome());
-        org.unavailable(false);
-        ProbeSummary.Result second = run().result("billing-sync");
-        assertEquals(ProbeOutcome.SKIPPED_UNCHANGED, second.outcome());
-        assertTrue(second.detail().contains("no verdict"), second.detail());
-        assertEquals(1, org.attempts("svc@acme.com"));
-        assertTrue(reports.isEmpty(), "no diagnosis without a real refusal");
-        secrets.put("login-doctor/billing-sync", RIGHT);
-        org.accept("svc@acme.com", RIGHT);
-        assertEquals(ProbeOutcome.HEALTHY, run().result("billing-sync").outcome(), "a rotation is tried once");
-    }
-
-    @Test
     void anUnreadableSecretOrADisabledIntegrationSendsNoLogin() {
         register("billing-sync", "svc@acme.com", "acme.my.salesforce.com");
         registry().put(register("orders-sync", "orders@acme.com", "acme.my.salesforce.com").withEnabled(false));
@@ -485,3 +273,4 @@ class ProbeRunTest {
         }
     }
 }
+
