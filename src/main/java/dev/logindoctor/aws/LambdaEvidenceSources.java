@@ -52,8 +52,13 @@ public final class LambdaEvidenceSources implements EvidenceSources {
     }
 
     @Override
-    public Fetched fetchOrgAndTrust(FailureReport report) {
-        return Salesforce.SOURCES.fetchOrgAndTrust(report);
+    public OrgEvidence fetchOrg(FailureReport report, int budget) {
+        return Salesforce.SOURCES.fetchOrg(report, budget);
+    }
+
+    @Override
+    public Fetched fetchOrgAndTrust(FailureReport report, int budget) {
+        return Salesforce.SOURCES.fetchOrgAndTrust(report, budget);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.logindoctor.engine.LocalDiagnosisEngine;
 import dev.logindoctor.engine.SecretResolver;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;
+import dev.logindoctor.model.Lookup;
 import dev.logindoctor.model.OrgEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,13 +86,33 @@ final class DiagnoseCommand implements Callable<Integer> {
         } else {
             DiagnosisPrinter.printText(diagnosis, out, spec.commandLine().getColorScheme().ansi());
         }
-        OrgEvidence org = finished.org();
-        if (report.diagnosticsSecret() != null && org != null && !org.available()) {
-            spec.commandLine().getErr().println("login-doctor: the diagnostics connection failed: " + org.unavailableReason());
+        String unread = report.diagnosticsSecret() == null ? null : unread(finished);
+        if (unread != null) {
+            spec.commandLine().getErr().println("login-doctor: " + unread);
             // A cause confirmed without the org (maintenance, a JWT claim) still answers the question.
             return diagnosis.confirmedBy() != null ? LoginDoctor.EXIT_OK : LoginDoctor.EXIT_CONNECTION;
         }
         return LoginDoctor.EXIT_OK;
+    }
+
+    /**
+     * Why the org gave no evidence at all, or null when it gave some: the connection failed, the org
+     * never answered, or every part of its answer failed. A script must tell "read nothing" from a
+     * real UNDETERMINED.
+     */
+    private static String unread(DiagnosisState finished) {
+        OrgEvidence org = finished.org();
+        if (org == null) {
+            return finished.salesforceRequests() == 0 ? null
+                    : "the org could not be read: it did not answer any of " + finished.salesforceRequests() + " requests";
+        }
+        if (!org.available()) {
+            return "the diagnostics connection failed, so the org could not be read: " + org.unavailableReason();
+        }
+        if (org.organization() == null && org.userLookup() == Lookup.UNKNOWN) {
+            return "the org could not be read: every part of its answer failed (" + org.gap("user") + ")";
+        }
+        return null;
     }
 
     private FailureReport readReport(Path file) {

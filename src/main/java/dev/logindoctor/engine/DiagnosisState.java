@@ -21,32 +21,38 @@ public record DiagnosisState(
         TrustEvidence trust,
         List<Finding> findings,
         StepFailure failure,
-        Instant startedAt) {
+        Instant startedAt,
+        int orgRequests) {
 
     public DiagnosisState {
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     public static DiagnosisState start(FailureReport report, Instant now) {
-        return new DiagnosisState(report, null, null, List.of(), null, now);
+        return new DiagnosisState(report, null, null, List.of(), null, now, 0);
     }
 
     public DiagnosisState withOrg(OrgEvidence evidence) {
-        return new DiagnosisState(report, evidence, trust, findings, failure, startedAt);
+        return new DiagnosisState(report, evidence, trust, findings, failure, startedAt, orgRequests);
     }
 
     public DiagnosisState withTrust(TrustEvidence evidence) {
-        return new DiagnosisState(report, org, evidence, findings, failure, startedAt);
+        return new DiagnosisState(report, org, evidence, findings, failure, startedAt, orgRequests);
     }
 
     public DiagnosisState withFinding(Finding finding) {
         List<Finding> next = new ArrayList<>(findings);
         next.add(finding);
-        return new DiagnosisState(report, org, trust, next, null, startedAt);
+        return new DiagnosisState(report, org, trust, next, null, startedAt, orgRequests);
     }
 
     public DiagnosisState withFailure(StepFailure stepFailure) {
-        return new DiagnosisState(report, org, trust, findings, stepFailure, startedAt);
+        return new DiagnosisState(report, org, trust, findings, stepFailure, startedAt, orgRequests);
+    }
+
+    /** After a fetch that sent {@code spent} more requests to the org (failed ones too). */
+    public DiagnosisState withOrgRequestsSpent(int spent) {
+        return new DiagnosisState(report, org, trust, findings, failure, startedAt, orgRequests + spent);
     }
 
     /** The first confirmed finding, if any. */
@@ -54,8 +60,8 @@ public record DiagnosisState(
         return findings.stream().filter(Finding::isConfirmed).findFirst();
     }
 
-    /** Org API requests spent so far. */
+    /** Org API requests spent so far, by every fetch of this diagnosis (the one that failed included). */
     public int salesforceRequests() {
-        return org == null ? 0 : org.requests();
+        return Math.max(orgRequests, org == null ? 0 : org.requests());
     }
 }

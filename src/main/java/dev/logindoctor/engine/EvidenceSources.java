@@ -16,6 +16,14 @@ public interface EvidenceSources {
     /** Reads the org once over the diagnostics connection (at most a few API requests). */
     OrgEvidence fetchOrg(FailureReport report);
 
+    /**
+     * Reads the org sending at most {@code budget} requests (token requests included); a source that
+     * cannot count them (a test's fixed evidence) just reads.
+     */
+    default OrgEvidence fetchOrg(FailureReport report, int budget) {
+        return fetchOrg(report);
+    }
+
     /** Reads the Trust API for the org's instance; {@code org} may be unavailable. */
     TrustEvidence fetchTrust(FailureReport report, OrgEvidence org);
 
@@ -23,10 +31,11 @@ public interface EvidenceSources {
      * The org, and Trust read alongside it when that costs no extra wait (the first step that needs
      * the org asks for both, so a later step finds Trust in the state). Trust may be null: it was
      * not read, or could not be for now, and the step that needs it fetches it itself. Throws
-     * what {@link #fetchOrg} throws. By default, the org alone.
+     * what {@link #fetchOrg} throws. The org's requests stay within {@code budget} (Trust's are not
+     * the org's and do not count). By default, the org alone.
      */
-    default Fetched fetchOrgAndTrust(FailureReport report) {
-        return new Fetched(fetchOrg(report), null);
+    default Fetched fetchOrgAndTrust(FailureReport report, int budget) {
+        return new Fetched(fetchOrg(report, budget), null);
     }
 
     /** The org's evidence and, when read alongside, Trust's (else null). */

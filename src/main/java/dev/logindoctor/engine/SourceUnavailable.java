@@ -8,11 +8,24 @@ package dev.logindoctor.engine;
  * carries a secret.
  */
 public final class SourceUnavailable extends RuntimeException {
+    /** Org requests the failed fetch sent before it failed: they count against the budget all the same. */
+    private final int requestsSpent;
+
     public SourceUnavailable(String message, Throwable cause) {
+        this(message, cause, 0);
+    }
+
+    public SourceUnavailable(String message, Throwable cause, int requestsSpent) {
         super(message, cause);
+        this.requestsSpent = requestsSpent;
+    }
+
+    public int requestsSpent() {
+        return requestsSpent;
     }
 
     public SourceUnavailable(String message) {
         super(message, null, false, false);
+        this.requestsSpent = 0;
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * finding. Shared by the local engine and the Lambda step handlers so both behave alike.
  */
 public final class StepRunner {
+    /** Requests to the org's API per diagnosis, token requests and failed ones included. */
+    public static final int ORG_REQUEST_BUDGET = 4;
 
     /** What to do when fetching evidence or checking throws. */
     public enum OnError {
@@ -40,8 +42,14 @@ public final class StepRunner {
 
     private DiagnosisState check(EliminationStep step, DiagnosisState state) {
         DiagnosisState current = absorbFailure(state);
-        current = withNeededEvidence(step, current);
-        Evidence evidence = new Evidence(current.report(), current.org(), current.trust());
+        OrgEvidence orgForStep = null;
+        if (step.needsOrg() && current.org() == null) {
+            Fetched fetched = fetchOrg(current);
+            current = fetched.state();
+            orgForStep = fetched.evidence();
+        }
+        current = withNeededTrust(step, current);
+        Evidence evidence = new Evidence(current.report(), orgForStep != null ? orgForStep : current.org(), current.trust());
         try {
             return current.withFinding(step.check(evidence));
         } catch (RuntimeException e) {
@@ -72,44 +80,46 @@ public final class StepRunner {
         return next.withFinding(failedStep(failure.step(), cause, failure.error(), failure.cause()));
     }
 
-    private DiagnosisState withNeededEvidence(EliminationStep step, DiagnosisState state) {
-        DiagnosisState next = state;
-        if (step.needsOrg() && next.org() == null && next.trust() == null) {
-            // Trust is read beside the org, so a later step that needs it finds it in the state.
-            EvidenceSources.Fetched fetched = fetchOrgAndTrust(next);
-            next = next.withOrg(fetched.org());
-            if (fetched.trust() != null) {
-                next = next.withTrust(fetched.trust());
-            }
-        }
-        if (step.needsOrg() && next.org() == null) {
-            next = next.withOrg(fetchOrg(next));
-        }
-        if (step.needsTrust() && next.trust() == null) {
-            next = next.withTrust(fetchTrust(next));
-        }
-        return next;
+    private DiagnosisState withNeededTrust(EliminationStep step, DiagnosisState state) {
+        return step.needsTrust() && state.trust() == null ? state.withTrust(fetchTrust(state)) : state;
     }
 
-    private EvidenceSources.Fetched fetchOrgAndTrust(DiagnosisState state) {
-        try {
-            return sources.fetchOrgAndTrust(state.report());
-        } catch (SourceUnavailable e) {
-            if (onError == OnError.PROPAGATE) {
-                throw e;
-            }
-            return new EvidenceSources.Fetched(OrgEvidence.unavailable(e.getMessage(), 0), null);
-        }
+    /** The state after an org fetch, and the evidence this step judges on (the same, unless the fetch failed for now). */
+    private record Fetched(DiagnosisState state, OrgEvidence evidence) {
     }
 
-    private OrgEvidence fetchOrg(DiagnosisState state) {
+    /**
+     * Reads the org within what is left of the budget, and Trust beside it when no step has read
+     * Trust yet (so a later step that needs it finds it in the state; Trust is not the org's API and
+     * does not count). The count goes into the state whatever happens, so it survives a failure and a
+     * retry. A throttled or unreachable org is not retried here, nor by the state machine (that would
+     * resend with the old count): the org stays unread in the state, this step judges without it, and
+     * a later step asks once more while the budget lasts.
+     */
+    private Fetched fetchOrg(DiagnosisState state) {
+        int left = ORG_REQUEST_BUDGET - state.salesforceRequests();
+        if (left <= 0) {
+            OrgEvidence spent = OrgEvidence.unavailable("the org-request budget (" + ORG_REQUEST_BUDGET + " per diagnosis) is spent: "
+                    + state.salesforceRequests() + " requests were sent and the org did not answer them all", 0);
+            DiagnosisState next = state.withOrg(spent);
+            return new Fetched(next, spent);
+        }
         try {
-            return sources.fetchOrg(state.report());
-        } catch (SourceUnavailable e) {
-            if (onError == OnError.PROPAGATE) {
-                throw e;
+            if (state.trust() == null) {
+                EvidenceSources.Fetched both = sources.fetchOrgAndTrust(state.report(), left);
+                DiagnosisState next = state.withOrg(both.org()).withOrgRequestsSpent(both.org().requests());
+                return new Fetched(both.trust() == null ? next : next.withTrust(both.trust()), both.org());
             }
-            return OrgEvidence.unavailable(e.getMessage(), 0);
+            OrgEvidence org = sources.fetchOrg(state.report(), left);
+            return new Fetched(state.withOrg(org).withOrgRequestsSpent(org.requests()), org);
+        } catch (SourceUnavailable e) {
+            // A failed attempt sent at least the request that failed.
+            DiagnosisState counted = state.withOrgRequestsSpent(Math.max(1, e.requestsSpent()));
+            boolean askedBefore = state.salesforceRequests() > 0;
+            OrgEvidence notNow = OrgEvidence.unavailable(e.getMessage() + (askedBefore ? " (asked twice; not asked again)"
+                    : " (asked once more by a later step, while the budget of " + ORG_REQUEST_BUDGET + " requests lasts)"),
+                    counted.salesforceRequests());
+            return new Fetched(askedBefore ? counted.withOrg(notNow) : counted, notNow);
         }
     }
 

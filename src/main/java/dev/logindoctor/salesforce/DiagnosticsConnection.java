@@ -23,14 +23,28 @@ public final class DiagnosticsConnection {
     private final Clock clock;
     private final String cacheKey;
     private final AtomicInteger requests = new AtomicInteger();
+    private final int budget;
 
     public DiagnosticsConnection(DiagnosticsCredentials credentials, HttpTransport transport, TokenCache cache, Clock clock) {
+        this(credentials, transport, cache, clock, Integer.MAX_VALUE);
+    }
+
+    /** @param budget requests this connection may send at most; one more is refused with {@link BudgetSpent} */
+    public DiagnosticsConnection(DiagnosticsCredentials credentials, HttpTransport transport, TokenCache cache, Clock clock, int budget) {
         this.credentials = credentials;
         this.transport = transport;
         this.tokenEndpoint = new OAuthTokenEndpoint(transport);
         this.cache = cache;
         this.clock = clock;
         this.cacheKey = TokenCache.key(credentials.loginUrl(), credentials.username(), credentials.clientId());
+        this.budget = budget;
+    }
+
+    /** The diagnosis' org-request budget is spent: the request was not sent. */
+    public static final class BudgetSpent extends RuntimeException {
+        BudgetSpent(int budget) {
+            super("the org-request budget (" + budget + " requests per diagnosis) is spent: no further request was sent", null, false, false);
+        }
     }
 
     public DiagnosticsCredentials credentials() {
@@ -73,15 +87,22 @@ public final class DiagnosticsConnection {
     }
 
     private HttpReply sendCounted(HttpCall call) {
-        requests.incrementAndGet();
+        count();
         return transport.send(call);
+    }
+
+    private void count() {
+        if (requests.get() >= budget) {
+            throw new BudgetSpent(budget);
+        }
+        requests.incrementAndGet();
     }
 
     private TokenCache.Session authenticate() {
         String audience = JwtBearerAssertion.audienceFor(credentials.loginUrl());
         String assertion = JwtBearerAssertion.create(credentials.clientId(), credentials.username(), audience,
                 credentials.privateKey(), clock);
-        requests.incrementAndGet();
+        count();
         LoginSuccess success;
         try {
             success = tokenEndpoint.request(credentials.loginUrl(), OAuthTokenEndpoint.form(

@@ -52,6 +52,11 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
 
     @Override
     public OrgEvidence fetchOrg(FailureReport report) {
+        return fetchOrg(report, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public OrgEvidence fetchOrg(FailureReport report, int budget) {
         if (noDiagnosticsSecret(report)) {
             return noConnection();
         }
@@ -61,7 +66,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         } catch (SecretResolver.SecretUnavailable e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
-        return readOrg(report, secret);
+        return readOrg(report, secret, budget);
     }
 
     /**
@@ -72,7 +77,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
      * reading it came with.
      */
     @Override
-    public Fetched fetchOrgAndTrust(FailureReport report) {
+    public Fetched fetchOrgAndTrust(FailureReport report, int budget) {
         String secret = null;
         OrgEvidence unreadable = null;
         if (noDiagnosticsSecret(report)) {
@@ -86,7 +91,7 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         }
         String hint = secret == null ? null : myDomainHint(secret);
         CompletableFuture<TrustEvidence> ahead = trust.readBeside(report, hint, clock.instant());
-        OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret);
+        OrgEvidence org = unreadable != null ? unreadable : readOrg(report, secret, budget);
         try {
             return new Fetched(org, trust.complete(ahead, report, org, clock.instant(), () -> hint));
         } catch (Throttled | SalesforceUnavailable e) {
@@ -103,23 +108,24 @@ public final class SalesforceEvidenceSources implements EvidenceSources {
         return value;
     }
 
-    private OrgEvidence readOrg(FailureReport report, String secret) {
+    private OrgEvidence readOrg(FailureReport report, String secret, int budget) {
         DiagnosticsCredentials credentials;
         try {
             credentials = DiagnosticsCredentials.parse(secret);
         } catch (UnusableCredentials e) {
             return OrgEvidence.unavailable(e.getMessage(), 0);
         }
-        DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock);
+        DiagnosticsConnection connection = new DiagnosticsConnection(credentials, transport, tokens, clock, budget);
         try {
             return new OrgEvidenceReader(connection, clock).read(report);
         } catch (LoginRejected e) {
             // What the org answered the diagnostics login is itself evidence (an org locked for everyone).
             return OrgEvidence.refused(e.getMessage(), connection.requests(), credentials.loginUrl(), new ReportedError(e.code(), e.description()));
-        } catch (RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials e) {
+        } catch (RequestRejected | MalformedResponse | SessionExpired | InsecureEndpoint | UnusableCredentials
+                 | DiagnosticsConnection.BudgetSpent e) {
             return OrgEvidence.unavailable(e.getMessage(), connection.requests());
         } catch (Throttled | SalesforceUnavailable e) {
-            throw new SourceUnavailable(e.getMessage(), e);
+            throw new SourceUnavailable(e.getMessage(), e, connection.requests());
         }
     }
 

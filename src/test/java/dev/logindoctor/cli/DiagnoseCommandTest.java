@@ -130,6 +130,25 @@ class DiagnoseCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"token", "composite"})
+    void anOrgThatAnswersNothingExitsThreeSoAScriptCanTellItFromARealUndetermined(String kind) throws Exception {
+        try (SimulatedOrg org = SimulatedOrg.start("healthy")) {
+            IntegrationSpec spec = org.scenario().integration();
+            Path report = Files.writeString(dir.resolve("report.json"), SimIntegration.failureReportJson(org, spec, null, DemoCommand.DIAGNOSTICS_SECRET));
+            Path secrets = Files.writeString(dir.resolve("secrets.json"),
+                    JSON.createObjectNode().set(DemoCommand.DIAGNOSTICS_SECRET, JSON.readTree(org.diagnosticsSecretJson())).toString());
+            org.addFault(new dev.logindoctor.sim.FaultSpec(kind, "status", null, 503, null, null));
+
+            Cli.Run r = run(org, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                    "--trust-url", org.baseUrl(), "--no-store", "--json");
+
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.err().contains("the org could not be read"), r.err());
+            assertTrue(JSON.readTree(r.out()).get("salesforceRequests").asInt() <= 4, r.out());
+        }
+    }
+
     @Test
     void aReportWithAPasswordInsideExitsTwoNamingTheField() throws Exception {
         try (SimulatedOrg org = SimulatedOrg.start("healthy")) {

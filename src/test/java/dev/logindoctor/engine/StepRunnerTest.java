@@ -89,24 +89,40 @@ class StepRunnerTest {
     }
 
     @Test
-    void locallyARetryableFetchFailureBecomesUnavailableEvidence() {
+    void aThrottledOrgIsAskedAgainOnceByALaterStepThenBecomesUnavailableEvidence() {
         CountingSources sources = new CountingSources();
-        sources.orgFailure = new SourceUnavailable("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.");
+        sources.orgFailure = new SourceUnavailable("REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.", null, 1);
         StepRunner runner = new StepRunner(sources, StepRunner.OnError.ABSORB);
         DiagnosisState state = runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now()));
+        assertNull(state.org(), "not read yet: a later step may ask again");
+        assertEquals(1, state.salesforceRequests(), "the failed request is counted in the state");
         state = runner.run(new FixedStep("B", true, false, Verdict.INCONCLUSIVE), state);
+        state = runner.run(new FixedStep("C", true, false, Verdict.INCONCLUSIVE), state);
         assertFalse(state.org().available());
-        assertTrue(state.org().unavailableReason().contains("TotalRequests"));
-        assertEquals(1, sources.orgFetches.get(), "a failed fetch is not repeated by later steps");
+        assertTrue(state.org().unavailableReason().contains("TotalRequests"), state.org().unavailableReason());
+        assertEquals(2, sources.orgFetches.get(), "asked once more, never a third time");
+        assertEquals(2, state.salesforceRequests());
     }
 
     @Test
-    void onLambdaAFetchFailurePropagatesForTheStateMachineToRetry() {
+    void onLambdaAnOrgFetchFailureStaysInTheStateInsteadOfAStateMachineRetryThatWouldForgetItsCount() {
         CountingSources sources = new CountingSources();
-        sources.orgFailure = new SourceUnavailable("throttled");
+        sources.orgFailure = new SourceUnavailable("throttled", null, 3);
         StepRunner runner = new StepRunner(sources, StepRunner.OnError.PROPAGATE);
-        assertThrows(SourceUnavailable.class,
-                () -> runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now())));
+        DiagnosisState state = runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now()));
+        assertEquals(3, state.salesforceRequests());
+        assertEquals(Verdict.INCONCLUSIVE, state.findings().get(0).verdict());
+    }
+
+    @Test
+    void aStepThatWouldExceedTheBudgetAnswersWithoutCallingTheOrg() {
+        CountingSources sources = new CountingSources();
+        sources.orgFailure = new SourceUnavailable("503", null, StepRunner.ORG_REQUEST_BUDGET);
+        StepRunner runner = new StepRunner(sources, StepRunner.OnError.ABSORB);
+        DiagnosisState state = runner.run(new FixedStep("A", true, false, Verdict.INCONCLUSIVE), DiagnosisState.start(REPORT, Instant.now()));
+        state = runner.run(new FixedStep("B", true, false, Verdict.INCONCLUSIVE), state);
+        assertEquals(1, sources.orgFetches.get(), "the budget was spent by the first fetch");
+        assertTrue(state.org().unavailableReason().contains("budget"), state.org().unavailableReason());
     }
 
     @Test

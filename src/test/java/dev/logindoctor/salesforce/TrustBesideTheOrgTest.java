@@ -56,7 +56,7 @@ class TrustBesideTheOrgTest {
     void trustReadBesideTheOrgIsWhatReadingItAfterwardsGives() {
         try (SimulatedOrg org = orgAfterTheFailure("user-locked-out")) {
             FailureReport report = SimulatedOrgEvidenceTest.reportFor(org);
-            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report);
+            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report, Integer.MAX_VALUE);
 
             assertTrue(both.org().available(), both.org().unavailableReason());
             assertNotNull(both.trust());
@@ -77,7 +77,7 @@ class TrustBesideTheOrgTest {
     void anAliasTrustDoesNotKnowIsOutrankedByTheOrgsOwnInstance() throws Exception {
         try (SimulatedOrg org = orgAfterTheFailure("healthy")) {
             FailureReport report = SimulatedOrgEvidenceTest.reportFor(org);
-            EvidenceSources.Fetched both = sources(org, secretWithMyDomain(org, "nosuchalias")).fetchOrgAndTrust(report);
+            EvidenceSources.Fetched both = sources(org, secretWithMyDomain(org, "nosuchalias")).fetchOrgAndTrust(report, Integer.MAX_VALUE);
 
             assertTrue(both.org().available(), both.org().unavailableReason());
             assertTrue(both.trust().available(), both.trust().unavailableReason());
@@ -89,7 +89,7 @@ class TrustBesideTheOrgTest {
     void duringMaintenanceTheAliasFindsTheInstanceTheOrgCannotName() {
         try (SimulatedOrg org = orgAfterTheFailure("org-maintenance")) {
             FailureReport report = SimulatedOrgEvidenceTest.reportFor(org);
-            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report);
+            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report, Integer.MAX_VALUE);
 
             assertFalse(both.org().available(), "the sim refuses the diagnostics login while the instance is down");
             assertTrue(both.trust().available(), both.trust().unavailableReason());
@@ -103,7 +103,7 @@ class TrustBesideTheOrgTest {
         try (SimulatedOrg org = orgAfterTheFailure("healthy")) {
             org.addFault(new FaultSpec("trust", "status", null, 503, null, null));
             FailureReport report = SimulatedOrgEvidenceTest.reportFor(org);
-            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report);
+            EvidenceSources.Fetched both = sources(org, org.diagnosticsSecretJson()).fetchOrgAndTrust(report, Integer.MAX_VALUE);
 
             assertTrue(both.org().available(), both.org().unavailableReason());
             assertNull(both.trust(), "not read: CheckMaintenance fetches it itself, with the state machine's retries");

@@ -81,7 +81,9 @@ final class TemplateGenerator {
                     "    Environment:",
                     "      Variables:",
                     "        STEP: " + step,
-                    "    Policies: [!Ref SecretReadPolicy]"));
+                    // A step reads the diagnostics connection only: never an integration's credential.
+                    "        SECRET_PREFIX: !Ref DiagnosticsSecretPrefix",
+                    "    Policies: [!Ref DiagnosticsSecretReadPolicy]"));
         }
         return lines;
     }
