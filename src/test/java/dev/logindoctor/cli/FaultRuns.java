@@ -1,0 +1,159 @@
+package dev.logindoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logindoctor.model.Cause;
+import org.opentest4j.AssertionFailedError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs `diagnose` against a {@link ProxiedOrg} and judges the run as the reliability rules do: the
+ * cause is the scenario's or UNDETERMINED, never another; the run ends within the deadline; no
+ * secret, canary or token reaches stdout, stderr or the store; the exit code follows the documented
+ * rule; the org-request count the diagnosis reports is the count the proxy saw; no login as the
+ * integration. Keeps the suite's figures for its summary line.
+ */
+final class FaultRuns {
+    /** Request timeouts of a second, at most four org requests and a few Trust reads: far inside this. */
+    static final Duration DEADLINE = Duration.ofSeconds(12);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}(!|%21)[A-Za-z0-9._%]{16,}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", Pattern.CASE_INSENSITIVE);
+
+    private final String suite;
+    private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger wrong = new AtomicInteger();
+    private final AtomicInteger hangs = new AtomicInteger();
+    private final AtomicInteger leaks = new AtomicInteger();
+    private final AtomicInteger crashes = new AtomicInteger();
+    private final AtomicInteger miscounts = new AtomicInteger();
+    private final AtomicInteger undetermined = new AtomicInteger();
+
+    FaultRuns(String suite) {
+        this.suite = suite;
+    }
+
+    /**
+     * @param orgUnread the fault or the scenario leaves the org unread: an UNDETERMINED run must then exit 3
+     *                  (and say why on stderr); otherwise every run exits 0
+     */
+    Cause check(ProxiedOrg org, String label, Path home, boolean orgUnread) {
+        runs.incrementAndGet();
+        Path store = home.resolve("store.jsonl");
+        Cli.Run r;
+        try {
+            r = assertTimeoutPreemptively(DEADLINE, () -> org.diagnose(home, store), label + ": diagnose ran past " + DEADLINE);
+        } catch (AssertionFailedError e) {
+            hangs.incrementAndGet();
+            throw e;
+        } catch (RuntimeException e) {
+            crashes.incrementAndGet();
+            throw e;
+        }
+        List<String> problems = new ArrayList<>();
+        JsonNode out = parse(r.out());
+        if (out == null || (r.exit() != 0 && r.exit() != 3) || r.err().contains("\tat ")) {
+            crashes.incrementAndGet();
+            fail(label + ": crashed (exit " + r.exit() + ")\nstdout: " + r.out() + "\nstderr: " + r.err());
+        }
+        Cause got = Cause.valueOf(out.path("cause").asText());
+        if (got == Cause.UNDETERMINED) {
+            undetermined.incrementAndGet();
+        }
+        if (got != org.expected && got != Cause.UNDETERMINED) {
+            wrong.incrementAndGet();
+            problems.add("cause " + got + ", expected " + org.expected + " or UNDETERMINED: " + out.path("findings"));
+        }
+        String leak = leakIn(org, "stdout", r.out());
+        leak = leak != null ? leak : leakIn(org, "stderr", r.err());
+        leak = leak != null ? leak : leakIn(org, "the store", read(store));
+        if (leak != null) {
+            leaks.incrementAndGet();
+            problems.add(leak);
+        }
+        int reported = out.path("salesforceRequests").asInt(-1);
+        if (reported != org.proxy.orgRequests() || reported > 4) {
+            miscounts.incrementAndGet();
+            problems.add("the diagnosis counts " + reported + " org requests; the proxy saw " + org.proxy.orgRequests());
+        }
+        int expectedExit = got == Cause.UNDETERMINED && orgUnread ? 3 : 0;
+        if (r.exit() != expectedExit || (r.exit() == 3 && !r.err().contains("login-doctor: "))) {
+            problems.add("exit " + r.exit() + ", expected " + expectedExit + "; stderr: " + r.err());
+        }
+        if (org.integrationLoginsSince() != 0) {
+            problems.add("Login Doctor logged in as the integration");
+        }
+        if (!problems.isEmpty()) {
+            fail(label + ": " + String.join("\n", problems));
+        }
+        return got;
+    }
+
+    /** A secret, canary or token in {@code text}, named with where it was; null when there is none. */
+    static String leakIn(ProxiedOrg org, String where, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> secrets = new ArrayList<>(org.heldSecrets);
+        secrets.addAll(org.proxy.sessionTokens());
+        for (String secret : secrets) {
+            for (String form : List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8))) {
+                if (lower.contains(form.toLowerCase(Locale.ROOT))) {
+                    return "a secret or token reached " + where + ": " + excerpt(text, lower.indexOf(form.toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        if (lower.contains("canary")) {
+            return "a canary reached " + where + ": " + excerpt(text, lower.indexOf("canary"));
+        }
+        var session = SESSION_ID.matcher(text);
+        if (session.find()) {
+            return "a session id reached " + where + ": " + excerpt(text, session.start());
+        }
+        var jwt = JWT.matcher(text);
+        return jwt.find() ? "a signed JWT reached " + where + ": " + excerpt(text, jwt.start()) : null;
+    }
+
+    private static String excerpt(String text, int at) {
+        return "…" + text.substring(Math.max(0, at - 120), Math.min(text.length(), at + 60)).replace('\n', ' ') + "…";
+    }
+
+    private static JsonNode parse(String stdout) {
+        try {
+            JsonNode n = JSON.readTree(stdout);
+            return n != null && n.has("cause") ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The suite's figures, one line: printed after the runs and quoted in docs/RELIABILITY.md. */
+    String summary() {
+        return suite + ": " + runs + " runs, " + wrong + " wrong causes, " + hangs + " hangs, " + leaks + " leaks, "
+                + crashes + " crashes, " + miscounts + " miscounted (" + undetermined + " UNDETERMINED)";
+    }
+}
