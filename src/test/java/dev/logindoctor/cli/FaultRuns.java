@@ -3,20 +3,17 @@ package dev.logindoctor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logindoctor.model.Cause;
+import dev.logindoctor.sim.Leaks;
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -32,8 +29,6 @@ final class FaultRuns {
     /** Request timeouts of a second, at most four org requests and a few Trust reads: far inside this. */
     static final Duration DEADLINE = Duration.ofSeconds(12);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SESSION_ID = Pattern.compile("00D[A-Za-z0-9]{12,15}(!|%21)[A-Za-z0-9._%]{16,}", Pattern.CASE_INSENSITIVE);
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", Pattern.CASE_INSENSITIVE);
 
     private final String suite;
     private final AtomicInteger runs = new AtomicInteger();
@@ -106,32 +101,9 @@ final class FaultRuns {
 
     /** A secret, canary or token in {@code text}, named with where it was; null when there is none. */
     static String leakIn(ProxiedOrg org, String where, String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
         List<String> secrets = new ArrayList<>(org.heldSecrets);
         secrets.addAll(org.proxy.sessionTokens());
-        for (String secret : secrets) {
-            for (String form : List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8))) {
-                if (lower.contains(form.toLowerCase(Locale.ROOT))) {
-                    return "a secret or token reached " + where + ": " + excerpt(text, lower.indexOf(form.toLowerCase(Locale.ROOT)));
-                }
-            }
-        }
-        if (lower.contains("canary")) {
-            return "a canary reached " + where + ": " + excerpt(text, lower.indexOf("canary"));
-        }
-        var session = SESSION_ID.matcher(text);
-        if (session.find()) {
-            return "a session id reached " + where + ": " + excerpt(text, session.start());
-        }
-        var jwt = JWT.matcher(text);
-        return jwt.find() ? "a signed JWT reached " + where + ": " + excerpt(text, jwt.start()) : null;
-    }
-
-    private static String excerpt(String text, int at) {
-        return "…" + text.substring(Math.max(0, at - 120), Math.min(text.length(), at + 60)).replace('\n', ' ') + "…";
+        return Leaks.find(where, text, secrets);
     }
 
     private static JsonNode parse(String stdout) {

@@ -76,12 +76,21 @@ final class ProxiedOrg implements AutoCloseable {
 
     /** `diagnose --json` against this org through the proxy, in-process, with fresh clients and no token cached. */
     Cli.Run diagnose(Path home, Path store) {
+        return diagnose(home, store, true);
+    }
+
+    /** As {@link #diagnose(Path, Path)}; {@code json} false prints the text a person reads. */
+    Cli.Run diagnose(Path home, Path store, boolean json) {
         Clock clock = sim.clock().asClock();
         Wiring wiring = Cli.at(home).withClock(clock).withEvidenceSources((resolver, trustUrl) -> new SalesforceEvidenceSources(
                 resolver, trustUrl, new HttpTransport(CONNECT_TIMEOUT, REQUEST_TIMEOUT, HttpTransport.DEFAULT_MAX_RESPONSE_BYTES),
                 clock, new TokenCache()));
-        return Cli.run(wiring, "diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
-                "--trust-url", sim.baseUrl(), "--json", "--store", store.toString());
+        List<String> args = new ArrayList<>(List.of("diagnose", "--event", report.toString(), "--secrets", secrets.toString(),
+                "--trust-url", sim.baseUrl(), "--store", store.toString()));
+        if (json) {
+            args.add("--json");
+        }
+        return Cli.run(wiring, args.toArray(String[]::new));
     }
 
     /** Logins the integration's username saw since the org started: Login Doctor must add none. */
