@@ -106,6 +106,45 @@ class HostileOrgShapesFaultTest {
         return s;
     }
 
+    /** Trust answers bent toward ORG_MAINTENANCE: another instance's maintenance, and one whose every field is mistyped. */
+    static List<Shape> trustShapes() {
+        ObjectNode elsewhere = NODES.objectNode().put("id", 990001).put("name", "NA99 Emergency Maintenance")
+                .put("plannedStartTime", "2026-11-27T09:00:00.000Z").put("plannedEndTime", "2026-11-27T12:00:00.000Z").put("isCore", true);
+        elsewhere.putArray("instanceKeys").add("NA99");
+        elsewhere.putObject("message").put("eventStatus", "inProgress");
+        ObjectNode mistyped = NODES.objectNode().put("id", "990002").put("plannedStartTime", 1764234000).put("plannedEndTime", true)
+                .put("isCore", "true").put("affectsAll", "true").put("instanceKeys", "NA224");
+        mistyped.put("message", "inProgress");
+        return List.of(trust("Trust: another instance's maintenance covering the failure", elsewhere),
+                trust("Trust: a maintenance with every field mistyped", mistyped));
+    }
+
+    private static Shape trust(String name, ObjectNode event) {
+        return shape(name, root -> {
+            if (root instanceof ArrayNode list && !root.path(0).has("alias")) {
+                list.add(event.deepCopy());
+            }
+            for (String embedded : List.of("Maintenances", "Incidents")) {
+                if (root.path(embedded) instanceof ArrayNode list) {
+                    list.add(event.deepCopy());
+                }
+            }
+        });
+    }
+
+    static Stream<Arguments> trustRuns() {
+        return SCENARIOS.stream().flatMap(scenario -> trustShapes().stream().map(shape -> Arguments.of(scenario, shape)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("trustRuns")
+    void aHostileTrustAnswerNeverConfirmsMaintenance(String scenario, Shape shape, @TempDir Path home) {
+        ProxiedOrg org = org(scenario);
+        org.proxy.clear();
+        org.proxy.rewriteTrust(shape.rewrite());
+        runs.check(org, scenario + " / " + shape, home, false);
+    }
+
     static Stream<Arguments> runs() {
         return SCENARIOS.stream().flatMap(scenario -> shapes().stream().map(shape -> Arguments.of(scenario, shape)));
     }
