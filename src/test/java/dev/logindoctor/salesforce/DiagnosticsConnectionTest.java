@@ -131,6 +131,15 @@ class DiagnosticsConnectionTest {
         KnownSecrets.assertAbsent(fixtureName, e);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Session expired or invalid", "expired access/refresh token"})
+    void anExpiredSessionOrTokenIsNotBlamedOnThisMachinesClock(String description) {
+        server.on("POST", TOKEN, ContractServer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}"));
+        LoginRejected e = assertThrows(LoginRejected.class, () -> connection().session());
+        assertTrue(e.getMessage().contains(description), e.getMessage());
+        assertFalse(e.getMessage().contains("clock"), e.getMessage());
+    }
+
     @Test
     void aTokenResponseWithoutAnAccessTokenIsMalformed() {
         server.on("POST", TOKEN, ContractServer.json(200, "{\"instance_url\":\"" + server.baseUrl() + "\"}"));
