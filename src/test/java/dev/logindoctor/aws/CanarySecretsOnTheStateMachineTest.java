@@ -129,7 +129,7 @@ class CanarySecretsOnTheStateMachineTest {
         Clock simClock = sim.clock().asClock();
         // Built after the proxy is in front of the sim, so its clients go through it; short timeouts as in the CLI suites.
         EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
-                sim.baseUrl(), new HttpTransport(Duration.ofMillis(600), Duration.ofMillis(600), HttpTransport.DEFAULT_MAX_RESPONSE_BYTES),
+                sim.baseUrl(), new HttpTransport(Duration.ofMillis(600), Duration.ofMillis(800), HttpTransport.DEFAULT_MAX_RESPONSE_BYTES),
                 simClock, new TokenCache());
         for (String step : stepNames) {
             lambda.register(step, new StepHandler(StepOrder.byName(step).orElseThrow(), sources,

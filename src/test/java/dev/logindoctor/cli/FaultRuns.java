@@ -86,7 +86,10 @@ final class FaultRuns {
             miscounts.incrementAndGet();
             problems.add("the diagnosis counts " + reported + " org requests; the proxy saw " + org.proxy.orgRequests());
         }
-        int expectedExit = got == Cause.UNDETERMINED && orgUnread ? 3 : 0;
+        // Exit 3 exactly when nothing was confirmed and the org was left unread, saying why. A fault that leaves the
+        // org readable may still see it unread on a starved machine (a sub-second timeout): then stderr must say so.
+        boolean unreadSaid = r.err().contains("login-doctor: ") && r.err().contains("the org could not be read");
+        int expectedExit = got == Cause.UNDETERMINED && (orgUnread || unreadSaid) ? 3 : 0;
         if (r.exit() != expectedExit || (r.exit() == 3 && !r.err().contains("login-doctor: "))) {
             problems.add("exit " + r.exit() + ", expected " + expectedExit + "; stderr: " + r.err());
         }

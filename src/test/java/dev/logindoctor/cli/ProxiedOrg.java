@@ -28,7 +28,7 @@ import java.util.List;
  */
 final class ProxiedOrg implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofMillis(600);
-    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(600);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
     /** Marks every session token the clients are handed: found anywhere it must not be, it is a leak. */
     static final String SESSION_CANARY = "CANARYsession";
     private static final ObjectMapper JSON = new ObjectMapper();
