@@ -1,5 +1,6 @@
 package dev.logindoctor.salesforce;
 
+import dev.logindoctor.engine.HeldSecrets;
 import dev.logindoctor.model.LoginUrl;
 
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,12 @@ public final class JwtBearerAssertion {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(key);
             rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64URL.encodeToString(rs256.sign());
+            String signature = B64URL.encodeToString(rs256.sign());
+            String assertion = signingInput + "." + signature;
+            // Held by value, so a token endpoint that echoes it (in any letter case or encoding) never carries it into a message.
+            HeldSecrets.hold(assertion);
+            HeldSecrets.hold(signature);
+            return assertion;
         } catch (GeneralSecurityException e) {
             throw new UnusableCredentials("the private key cannot sign an RS256 assertion (" + e.getClass().getSimpleName() + ")");
         }

@@ -196,7 +196,7 @@ final class OrgEvidenceMapper {
         Boolean frozen = row.bool("IsFrozen");
         Boolean locked = row.bool("IsPasswordLocked");
         if (frozen == null || locked == null) {
-            gaps.put("userLogin", "the UserLogin row lacks " + (frozen == null ? "IsFrozen" : "IsPasswordLocked"));
+            gaps.put("userLogin", "the UserLogin row has no readable " + (frozen == null ? "IsFrozen" : "IsPasswordLocked"));
             return null;
         }
         return new UserLoginState(frozen, locked);

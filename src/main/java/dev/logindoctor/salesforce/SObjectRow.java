@@ -63,20 +63,14 @@ final class SObjectRow {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    /** true/false from a JSON boolean or the strings "true"/"false"; null otherwise. */
+    /**
+     * true/false from a JSON boolean only; null otherwise. Salesforce's REST, Tooling and Trust JSON
+     * send booleans as JSON booleans: "false" as a string, 0 or an object is mistyped, so a gap —
+     * read as false, a row without a real IsActive would confirm USER_INACTIVE.
+     */
     Boolean bool(String path) {
         JsonNode v = get(path);
-        if (v == null) {
-            return null;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        if (v.isTextual()) {
-            String t = v.asText().strip().toLowerCase(Locale.ROOT);
-            return t.equals("true") ? Boolean.TRUE : t.equals("false") ? Boolean.FALSE : null;
-        }
-        return null;
+        return v != null && v.isBoolean() ? v.asBoolean() : null;
     }
 
     Instant instant(String path) {

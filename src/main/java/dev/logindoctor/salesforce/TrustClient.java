@@ -109,16 +109,18 @@ public final class TrustClient {
             if (!body.isObject() || WireJson.text(body, "key") == null) {
                 throw new MalformedResponse(kind + " response had no instance key");
             }
+            String key = WireJson.text(body, "key");
             List<TrustEvent> events = new ArrayList<>();
+            // An embedded event that names other instances only is not about this one, as in the lists.
             JsonNode m = SObjectRow.field(body, "Maintenances");
             if (m != null && m.isArray()) {
-                m.forEach(n -> addIfPresent(events, TrustEvents.maintenance(n)));
+                m.forEach(n -> addIfPresent(events, concerns(n, key) ? TrustEvents.maintenance(n) : null));
             }
             JsonNode i = SObjectRow.field(body, "Incidents");
             if (i != null && i.isArray()) {
-                i.forEach(n -> addIfPresent(events, TrustEvents.incident(n)));
+                i.forEach(n -> addIfPresent(events, concerns(n, key) ? TrustEvents.incident(n) : null));
             }
-            return new InstanceStatus(WireJson.text(body, "key"), WireJson.text(body, "status"), events);
+            return new InstanceStatus(key, WireJson.text(body, "status"), events);
         }
     }
 

@@ -81,7 +81,7 @@ class AppsAndMyDomainOnARealOrgTest {
 
     @Test
     void invalidAppAccessWithTheAppsPolicyReadIsAccessDeniedWithThePolicyAsEvidence() {
-        org.answer(RealOrg.Answer.healthy().app("Billing Sync", "OptionsAllowAdminApprovedUsersOnly", "true")
+        org.answer(RealOrg.Answer.healthy().app("Billing Sync", "OptionsAllowAdminApprovedUsersOnly", true)
                 .history(oauthRow("2026-11-27T10:15:00.000+0000", "Failed: Not approved for access", "OauthRefreshToken")));
         Diagnosis d = org.diagnose(oauth("OAUTH_REFRESH_TOKEN", "invalid_app_access", "user is not admin approved to access this app"));
         assertCause(Cause.CONNECTED_APP_ACCESS_DENIED, d);

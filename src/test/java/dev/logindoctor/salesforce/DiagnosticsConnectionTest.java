@@ -161,4 +161,22 @@ class DiagnosticsConnectionTest {
         assertEquals("HTTP_404", e.code());
         assertTrue(e.getMessage().contains("did not answer like a Salesforce token endpoint"), e.getMessage());
     }
+
+    @Test
+    void aTokenErrorThatEchoesTheAssertionInAnyLetterCaseNeverCarriesItIntoTheRefusal() {
+        // A bearer assertion is a credential for minutes: echoed raw, URL-encoded or upper-cased, it is blanked by value.
+        server.on("POST", TOKEN, (ex, req) -> {
+            String assertion = java.net.URLDecoder.decode(req.body().replaceAll(".*assertion=([^&]*).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+            ContractServer.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad " + assertion.toUpperCase(java.util.Locale.ROOT)
+                    + " " + assertion.toLowerCase(java.util.Locale.ROOT) + "\"}").respond(ex, req);
+        });
+        LoginRejected e = assertThrows(LoginRejected.class, () -> connection().session());
+        String sent = java.net.URLDecoder.decode(server.requests().get(0).body().replaceAll(".*assertion=([^&]*).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String said = e.getMessage() + " " + e.description();
+        assertTrue(said.contains("invalid_client"), said);
+        for (String part : sent.split("\\.")) {
+            assertFalse(said.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT)), "the assertion leaked: " + said);
+        }
+    }
 }

@@ -110,4 +110,17 @@ class HostileOrgAnswerTest {
         TrustEvidence t = reader.read(REPORT, TrustEvidenceReaderTest.orgOn(instanceName), Instant.parse("2026-11-27T10:20:00Z"));
         assertEquals(false, t.available());
     }
+
+    @Test
+    void aMaintenanceEmbeddedInTheInstanceStatusThatNamesOnlyAnotherInstanceIsNotAboutThisOne() throws Exception {
+        JsonNode status = Json.MAPPER.readTree("""
+                {"key":"NA224","status":"OK","Incidents":[],"Maintenances":[
+                  {"id":990001,"name":"NA99 Emergency Maintenance","plannedStartTime":"2026-11-27T09:00:00.000Z",
+                   "plannedEndTime":"2026-11-27T12:00:00.000Z","isCore":true,"instanceKeys":["NA99"],"message":{"eventStatus":"inProgress"}},
+                  {"id":990002,"name":"NA224 Release","plannedStartTime":"2026-11-28T09:00:00.000Z",
+                   "plannedEndTime":"2026-11-28T10:00:00.000Z","isCore":true,"instanceKeys":["na224"],"message":{"eventStatus":"scheduled"}}]}""");
+        TrustClient.InstanceStatus read = TrustClient.InstanceStatus.from(status, "Trust status");
+        assertEquals(java.util.List.of("990002"), read.events().stream().map(dev.logindoctor.model.TrustEvent::id).toList(),
+                "another instance's maintenance (it would confirm ORG_MAINTENANCE) is left out");
+    }
 }

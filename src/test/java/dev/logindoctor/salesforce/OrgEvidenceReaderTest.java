@@ -203,7 +203,8 @@ class OrgEvidenceReaderTest {
         assertTrue(e.gap("loginHours").contains("No such column 'Metadata' on entity 'Profile'"), e.gap("loginHours"));
         assertNull(e.organization());
         assertTrue(e.gap("organization").startsWith("the org subrequest failed: HTTP 403 INSUFFICIENT_ACCESS_OR_READONLY"), e.gap("organization"));
-        assertTrue(e.userLogin().frozen(), "\"true\" as a string");
+        assertNull(e.userLogin(), "IsFrozen \"true\" as a string is mistyped: a gap, never evidence");
+        assertTrue(e.gap("userLogin").contains("IsFrozen"), e.gap("userLogin"));
         assertEquals(List.of(), e.loginHistory(), "no rows is evidence too: an empty list, not null");
         assertNull(e.permissions().mfaForUiLogins(), "a null permission field means unknown");
         assertTrue(e.permissions().bypassMfaForUiLogins(), "OR over the sets: MFA_Waiver grants it");
