@@ -36,6 +36,9 @@ import java.time.Instant;
  * ({@link SnapStartPriming}, {@link SdkPriming}) and build the SDK client the handler will call:
  * without SnapStart that would charge every cold start (a refused report included) for work it may
  * never need. Building a client resolves no credentials (they are read from the environment per request).
+ * <p>
+ * No SDK type is named here: the step functions are built from this class without the AWS SDK
+ * (deploy/steps/), so Intake's and Record's SDK priming lives in {@link SdkPriming}.
  */
 final class InitPriming {
     /** A report as an integration sends it; the references name no real secret. */
@@ -81,13 +84,8 @@ final class InitPriming {
         write(StateDocument.write(new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, fullState())));
     }
 
-    /** Record's path: a finished state with full evidence read and assembled; in a SnapStart init, its SDK calls too. */
+    /** Record's JSON path: a finished state with full evidence read and assembled (its SDK calls: {@link SdkPriming#recordHandler}). */
     static void record() {
-        if (snapStartInit()) {
-            AwsClients.dynamoDb();
-            AwsClients.eventBridge();
-            SdkPriming.record();
-        }
         write(DiagnosisAssembler.assemble("init-priming", fullState(), SAMPLE_START));
     }
 
@@ -100,12 +98,8 @@ final class InitPriming {
         }
     }
 
-    /** The intake's path up to the start: parse and validate a report, build the start state; then a refusal. */
+    /** The intake's JSON path up to the start: parse and validate a report, build the start state; then a refusal. */
     static void intake() {
-        if (snapStartInit()) {
-            AwsClients.stepFunctions();
-            SdkPriming.startExecution();
-        }
         ObjectNode start = Json.MAPPER.valueToTree(sampleState());
         write(start.put("intakeRequestId", "init-priming"));
         try {
@@ -116,7 +110,7 @@ final class InitPriming {
     }
 
     /** Lambda's own word for this init: on-demand, provisioned-concurrency or snap-start. */
-    private static boolean snapStartInit() {
+    static boolean snapStartInit() {
         return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 

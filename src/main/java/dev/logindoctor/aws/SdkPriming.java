@@ -23,6 +23,25 @@ final class SdkPriming {
     private SdkPriming() {
     }
 
+    /** Intake's init: in a SnapStart one the real client and a StartExecution on loopback; always the JSON path. */
+    static void intakeHandler() {
+        if (InitPriming.snapStartInit()) {
+            AwsClients.stepFunctions();
+            startExecution();
+        }
+        InitPriming.intake();
+    }
+
+    /** Record's init: in a SnapStart one the real clients and a PutItem and PutEvents on loopback; always the assembly. */
+    static void recordHandler() {
+        if (InitPriming.snapStartInit()) {
+            AwsClients.dynamoDb();
+            AwsClients.eventBridge();
+            record();
+        }
+        InitPriming.record();
+    }
+
     /** Intake's StartExecution through an SDK client like the real one, answered on loopback. */
     static void startExecution() {
         String answer = "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:priming:priming\",\"startDate\":1.7648E9}";
