@@ -365,28 +365,67 @@ PY
 # What a step must not carry, as class-file paths inside the artifact (its classes and lib/*.jar).
 FORBIDDEN='^(software/amazon/|com/amazonaws/services/lambda/runtime/events/|picocli/|org/slf4j/|org/reactivestreams/|dev/logindoctor/(sim|cli|probe)/)'
 cat > "$WORK/StepInit.java" <<'JAVA'
-/** Lambda's init of one function: its handler class loaded and built by its no-argument constructor. */
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code StepInit HANDLER [DIR STEP]...}: with no pairs, Lambda's init of this function (its class
+ * path, its environment): the handler's no-argument constructor. With pairs, each function's init
+ * from its own folder alone (DIR and DIR/lib/*.jar over the JDK's classes, a class loader each), the
+ * handler built for STEP with Lambda's evidence sources, as the no-argument constructor builds it.
+ */
 public class StepInit {
     public static void main(String[] args) throws Exception {
-        Class.forName(args[0]).getConstructor().newInstance();
-        System.out.println("  " + System.getenv("STEP") + ": " + args[0] + " initialised");
+        if (args.length == 1) {
+            Class.forName(args[0]).getConstructor().newInstance();
+            System.out.println("  " + System.getenv("STEP") + ": " + args[0] + "() ran on the function's class path and environment");
+            return;
+        }
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            Path dir = Path.of(args[i]);
+            List<URL> path = new ArrayList<>(List.of(dir.toUri().toURL()));
+            try (Stream<Path> jars = Files.list(dir.resolve("lib"))) {
+                for (Path jar : jars.sorted().toList()) {
+                    path.add(jar.toUri().toURL());
+                }
+            }
+            try (URLClassLoader artifact = new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                Object sources = artifact.loadClass("dev.logindoctor.aws.LambdaEvidenceSources").getMethod("shared").invoke(null);
+                artifact.loadClass(args[0]).getConstructor(String.class, artifact.loadClass("dev.logindoctor.engine.EvidenceSources"))
+                        .newInstance(args[i + 1], sources);
+            }
+        }
+        System.out.println("  " + (args.length - 1) / 2 + " step functions initialised, each from its own folder alone");
     }
 }
 JAVA
 "$JAVA_HOME/bin/javac" -d "$WORK/step-init" "$WORK/StepInit.java"
-steps=0
+steps=0 pairs=()
 while read -r fn handler vars; do
   dir="$OUT/$fn"
   found=$( { (cd "$dir" && find . -name '*.class' | sed 's#^\./##'); for j in "$dir"/lib/*.jar; do "$JAVA_HOME/bin/jar" tf "$j"; done; } | grep -E "$FORBIDDEN" | head -3 || true)
   [ -z "$found" ] || { echo "  FAIL $fn carries $found"; exit 1; }
-  # A SnapStart init: an org-reading step runs its whole fetch against the loopback stand-in, so
-  # every class its first request needs must load from this artifact. No network, no credentials.
-  # shellcheck disable=SC2086 # vars is a list of NAME=value words
-  env -i PATH="$PATH" AWS_LAMBDA_INITIALIZATION_TYPE=snap-start AWS_REGION=us-east-1 $vars \
-    "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -cp "$dir:$dir/lib/*:$WORK/step-init" StepInit "$handler" \
-    || { echo "  FAIL $fn: its init does not run from its own artifact"; exit 1; }
+  if [ "$steps" = 0 ]; then
+    # The first exactly as Lambda starts it: its folder as class path, its variables, a SnapStart
+    # init (an org-reading step runs its whole fetch against the loopback stand-in). No network.
+    # shellcheck disable=SC2086 # vars is a list of NAME=value words
+    env -i PATH="$PATH" AWS_LAMBDA_INITIALIZATION_TYPE=snap-start AWS_REGION=us-east-1 $vars \
+      "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -cp "$dir:$dir/lib/*:$WORK/step-init" StepInit "$handler" \
+      || { echo "  FAIL $fn: its init does not run from its own artifact"; exit 1; }
+  fi
+  pairs+=("$dir" "$(sed -n 's/.*STEP=\([A-Za-z]*\).*/\1/p' <<<"$vars")")
   steps=$((steps + 1))
 done <"$WORK/step-functions.txt"
+# Every one the same way, in one JVM (a JVM per function took minutes): same variables, own folder.
+# shellcheck disable=SC2046 # the first function's NAME=value words (STEP aside, the steps' variables are the same)
+env -i PATH="$PATH" AWS_LAMBDA_INITIALIZATION_TYPE=snap-start AWS_REGION=us-east-1 $(head -1 "$WORK/step-functions.txt" | cut -d' ' -f3-) \
+  "$JAVA_HOME/bin/java" -cp "$WORK/step-init" StepInit "$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f2)" "${pairs[@]}" \
+  || { echo "  FAIL a step function's init does not run from its own folder"; exit 1; }
 java -cp "$OUT/$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1):$OUT/$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1)/lib/*" \
   "$WORK/EventsCheck.java" events "$prefix"
 # The size each group ships: the zip SAM uploads (a deflated archive of the folder, as jar writes it).
