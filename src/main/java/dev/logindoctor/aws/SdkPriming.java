@@ -10,7 +10,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -42,13 +47,21 @@ final class SdkPriming {
         InitPriming.record();
     }
 
-    /** Intake's StartExecution through an SDK client like the real one, answered on loopback. */
+    /**
+     * Intake's first request end to end — a report read from a stream, checked, named, started
+     * through an SDK client like the real one (answered on loopback), the answer written — by the
+     * handler's own handleRequest, so nothing on that path is left for the first real request.
+     */
     static void startExecution() {
         String answer = "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:priming:priming\",\"startDate\":1.7648E9}";
         try (PrimingOrg aws = new PrimingOrg().answering("AWSStepFunctions.StartExecution", answer);
              SfnClient client = LoopbackClients.stepFunctions(aws.baseUrl())) {
-            new StepFunctionsStarter(() -> client, "arn:aws:states:us-east-1:123456789012:stateMachine:priming",
-                    new RecentExecutions(SnapStartPriming.CLOCK)).start("init-priming", "{}");
+            StepFunctionsStarter starter = new StepFunctionsStarter(() -> client, "arn:aws:states:us-east-1:123456789012:stateMachine:priming",
+                    new RecentExecutions(SnapStartPriming.CLOCK));
+            new IntakeHandler(starter, null, SnapStartPriming.CLOCK).handleRequest(
+                    new ByteArrayInputStream(InitPriming.SAMPLE_REPORT.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         SnapStartPriming.tlsClientHello();
     }
