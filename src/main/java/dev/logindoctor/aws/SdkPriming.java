@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
-import dev.logindoctor.engine.DiagnosisAssembler;
-import dev.logindoctor.engine.DiagnosisState;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,16 +67,24 @@ final class SdkPriming {
         SnapStartPriming.tlsClientHello();
     }
 
-    /** Record's PutItem and PutEvents through SDK clients like the real ones, answered on loopback. */
+    /**
+     * Record's first request end to end — the state read from a stream, assembled, PutItem and
+     * PutEvents through SDK clients like the real ones (answered on loopback), its metrics line (to
+     * nowhere) and answer — by the handler's own handleRequest.
+     */
     static void record() {
-        DiagnosisState state = InitPriming.fullState();
+        ObjectNode request = Json.MAPPER.createObjectNode().put("executionName", "init-priming");
+        request.set("state", StateDocument.write(InitPriming.fullState()));
         try (PrimingOrg aws = new PrimingOrg().answering("DynamoDB_20120810.PutItem", "{}")
                 .answering("AWSEvents.PutEvents", "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"init-priming\"}]}");
              DynamoDbClient dynamoDb = LoopbackClients.dynamoDb(aws.baseUrl());
              EventBridgeClient eventBridge = LoopbackClients.eventBridge(aws.baseUrl())) {
-            var diagnosis = DiagnosisAssembler.assemble("init-priming", state, SnapStartPriming.AT);
-            new DynamoDbDiagnosisStore(dynamoDb, "init-priming", Duration.ofDays(1)).put(diagnosis);
-            new DiagnosisEvents(eventBridge, "init-priming").publishCompleted(diagnosis, null);
+            new RecordHandler(new DynamoDbDiagnosisStore(dynamoDb, "init-priming", Duration.ofDays(1)),
+                    new DiagnosisEvents(eventBridge, "init-priming"), new DiagnosisMetrics(new PrintStream(OutputStream.nullOutputStream())),
+                    SnapStartPriming.CLOCK).handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(request)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         SnapStartPriming.tlsClientHello();
     }
