@@ -48,6 +48,11 @@ public final class FunctionEnvironment {
         return optional("SECRET_PREFIX");
     }
 
+    /** Where the diagnostics connection's secrets live (Intake refuses a report naming one elsewhere); null when unset. */
+    public String diagnosticsSecretPrefix() {
+        return optional("DIAGNOSTICS_SECRET_PREFIX");
+    }
+
     public String trustUrl() {
         String url = optional("TRUST_URL");
         return url == null ? DEFAULT_TRUST_URL : url;

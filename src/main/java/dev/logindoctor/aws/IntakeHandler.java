@@ -33,7 +33,7 @@ import java.util.UUID;
 public final class IntakeHandler implements RequestStreamHandler {
     private final FailureReportParser parser;
     private final StepFunctionsStarter starter;
-    private final String secretPrefix;
+    private final SecretPrefixes secretPrefixes;
     private final Clock clock;
     private final LatestDiagnosis latest;
 
@@ -44,7 +44,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     }
 
     private IntakeHandler(FunctionEnvironment env) {
-        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), env.secretPrefix(), Clock.systemUTC(),
+        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), SecretPrefixes.from(env), Clock.systemUTC(),
                 LatestDiagnosis.fromTable(env.tableName()));
     }
 
@@ -55,14 +55,15 @@ public final class IntakeHandler implements RequestStreamHandler {
 
     /** @param latest answers a GET on the function URL (null: GET is refused like any other non-POST) */
     public IntakeHandler(StepFunctionsStarter starter, String secretPrefix, Clock clock, LatestDiagnosis latest) {
+        this(starter, new SecretPrefixes(secretPrefix, null), clock, latest);
+    }
+
+    /** @param secretPrefixes where the report's secret references must lie (the diagnostics one in its own prefix) */
+    IntakeHandler(StepFunctionsStarter starter, SecretPrefixes secretPrefixes, Clock clock, LatestDiagnosis latest) {
         this.latest = latest;
         this.parser = new FailureReportParser(clock);
         this.starter = starter;
-        // Without the trailing '/', "login-doctor-prod" would also admit "login-doctor-prod-db/...".
-        if (secretPrefix != null && !secretPrefix.isBlank() && !secretPrefix.endsWith("/")) {
-            throw new IllegalArgumentException("SECRET_PREFIX must end with '/' (e.g. login-doctor/), or it admits look-alike secret names");
-        }
-        this.secretPrefix = secretPrefix;
+        this.secretPrefixes = secretPrefixes;
         this.clock = clock;
     }
 
@@ -141,18 +142,10 @@ public final class IntakeHandler implements RequestStreamHandler {
      * execution without an error), and a duplicate report must be reported as one.
      */
     private StepFunctionsStarter.Started startChecked(FailureReport report, String requestId) {
-        requireUnderPrefix("credentialSecret", report.credentialSecret());
-        requireUnderPrefix("diagnosticsSecret", report.diagnosticsSecret());
+        secretPrefixes.check(report.credentialSecret(), report.diagnosticsSecret());
         ObjectNode start = Json.MAPPER.valueToTree(DiagnosisState.start(report, clock.instant()));
         String input = start.put("intakeRequestId", requestId).toString();
         return starter.start(ExecutionName.of(report), input);
-    }
-
-    private void requireUnderPrefix(String field, String reference) {
-        if (secretPrefix != null && reference != null && !SecretReference.name(reference).startsWith(secretPrefix)) {
-            throw new InvalidReport(field, "must name a secret whose name starts with '" + secretPrefix
-                    + "'; Login Doctor reads no other secrets");
-        }
     }
 
     private static ObjectNode invalid(InvalidReport e) {

@@ -36,6 +36,10 @@ final class PrefixedSecrets implements SecretResolver {
     PrefixedSecrets(Function<String, String> fetch, String prefix, Clock clock) {
         this.fetch = fetch;
         this.prefix = prefix == null || prefix.isBlank() ? null : prefix.strip();
+        // Without the trailing '/', "login-doctor-prod" would also admit "login-doctor-prod-db/...".
+        if (this.prefix != null && !this.prefix.endsWith("/")) {
+            throw new IllegalArgumentException("SECRET_PREFIX must end with '/' (e.g. login-doctor/), or it admits look-alike secret names");
+        }
         this.clock = clock;
     }
 

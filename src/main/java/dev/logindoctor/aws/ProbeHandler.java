@@ -43,7 +43,7 @@ public final class ProbeHandler implements RequestStreamHandler {
 
     static ProbeRun wired(FunctionEnvironment env, HttpTransport transport, Clock clock) {
         IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(AwsClients::stepFunctions, env.stateMachineArn()),
-                env.secretPrefix(), clock);
+                SecretPrefixes.from(env), clock, null);
         DynamoDbIntegrationRegistry registry = new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), env.tableName());
         return new ProbeRun(
                 registry,

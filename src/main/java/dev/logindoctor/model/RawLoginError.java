@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *       fault detail's {@code exceptionCode}/{@code exceptionMessage}, with any namespace prefix</li>
  *   <li>the Java WSC {@code LoginFault.toString()}: {@code exceptionCode='INVALID_LOGIN' exceptionMessage='...'}</li>
  *   <li>a line such as jsforce's {@code Error: INVALID_LOGIN: Invalid username, ...}, simple-salesforce's
- *       {@code SalesforceAuthenticationFailed: sf:INVALID_LOGIN: INVALID_LOGIN: ...} or
+ *       {@code SalesforceAuthenticationFailed: Authentication failed (code: INVALID_LOGIN): ...} (older releases:
+ *       {@code SalesforceAuthenticationFailed: sf:INVALID_LOGIN: INVALID_LOGIN: ...}) or
  *       {@code invalid_grant: authentication failure}</li>
  * </ul>
  * Anything else is empty: guessing a code would risk a wrong cause.
@@ -25,6 +26,8 @@ public final class RawLoginError {
     /** An exception's class name in front of its message: "Error: ", "SalesforceAuthenticationFailed: ", "com.sforce...LoginFault: ". */
     private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)*(?:[A-Z][A-Za-z0-9_$]*)?(?:Error|Exception|Failed|Fault)\\s*:\\s*");
     /** A Salesforce code (INVALID_LOGIN, sf:INVALID_LOGIN) or an OAuth error (invalid_grant) before ": ". */
+    /** simple-salesforce 1.12.10 words its exception "Authentication failed (code: INVALID_LOGIN): Invalid ...". */
+    private static final Pattern AUTHENTICATION_FAILED = Pattern.compile("^Authentication failed \\(code: ([^)]*)\\):\\s*");
     private static final Pattern CODE_FIRST = Pattern.compile("^((?:[A-Za-z]+:)?[A-Z][A-Z0-9_]*_[A-Z0-9_]+|[a-z]+_[a-z0-9_]+):\\s*(.*)$", Pattern.DOTALL);
 
     private RawLoginError() {
@@ -66,6 +69,11 @@ public final class RawLoginError {
 
     private static Optional<ReportedError> line(String text) {
         String rest = CLASS_PREFIX.matcher(text).replaceFirst("");
+        Matcher wrapped = AUTHENTICATION_FAILED.matcher(rest);
+        if (wrapped.lookingAt()) {
+            // the code still has to look like one below: "(code: 500)", an HTTP status, is not Salesforce's
+            rest = wrapped.group(1) + ": " + rest.substring(wrapped.end());
+        }
         Matcher code = CODE_FIRST.matcher(rest);
         if (!code.matches()) {
             return Optional.empty();

@@ -143,7 +143,9 @@ public final class DiagnosticsConnection {
             return "the assertion's audience " + audience + " was refused: sandboxes need https://test.salesforce.com and a "
                     + "sandbox login host (test.salesforce.com or the *.sandbox.my.salesforce.com My Domain) in the secret's loginUrl";
         }
-        if (d.contains("expired authorization code") || d.contains("expired")) {
+        // Only an expired assertion speaks of the clock: "Session expired or invalid" or an expired
+        // access/refresh token says nothing about this machine's time.
+        if (d.contains("expired authorization code") || (d.contains("expired") && (d.contains("assertion") || d.contains("jwt")))) {
             return "the assertion had already expired when Salesforce checked it: this machine's clock is probably behind "
                     + "(exp is 3 minutes ahead; sync the clock with NTP)";
         }

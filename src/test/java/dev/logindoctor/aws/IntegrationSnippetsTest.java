@@ -6,7 +6,6 @@ import com.sforce.soap.partner.fault.LoginFault;
 import com.sforce.ws.ConnectorConfig;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.sim.IntegrationSpec;
-import dev.logindoctor.sim.SimulatedOrg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -28,11 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,31 +42,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 @ExtendWith(MotoServer.class)
 class IntegrationSnippetsTest {
     private static final Path DOC = Path.of("docs/INTEGRATIONS.md");
-    private static final String LOCKED_OUT = "Invalid username, password, security token; or user locked out.";
-
-    private final SfnClient stepFunctions;
-    private final String stateMachineArn;
-    private final IntakeHandler intake;
-    private final SimulatedOrg org = SimulatedOrg.start("user-locked-out");
+    private final SnippetIntake local;
 
     IntegrationSnippetsTest(MotoServer.Moto moto) {
-        stepFunctions = moto.stepFunctions();
-        stateMachineArn = stepFunctions.createStateMachine(c -> c.name("snippets-" + UUID.randomUUID())
-                .definition(StateMachineDefinition.substituted())
-                .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor/",
-                Clock.fixed(Instant.parse("2026-11-27T10:16:30Z"), ZoneOffset.UTC));
+        local = new SnippetIntake(moto);
     }
 
     @AfterEach
     void stopSim() {
-        org.close();
+        local.close();
     }
 
     @Test
     void theJavaReporterSendsTheLoginFaultWscThrewAndIsTakenAtItsWord() throws Exception {
         LoginFault fault = wscLoginFault();
-        try (LambdaInvokeServer lambda = new LambdaInvokeServer().register("login-doctor-Intake", intake);
+        try (LambdaInvokeServer lambda = new LambdaInvokeServer().register("login-doctor-Intake", local.intake);
              LambdaClient client = LambdaClient.builder().endpointOverride(lambda.endpoint()).region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "test")))
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -81,26 +65,26 @@ class IntegrationSnippetsTest {
             boolean taken = (boolean) reporter.getClass().getMethod("report", Exception.class, Instant.class)
                     .invoke(reporter, fault, Instant.parse("2026-11-27T10:15:00Z"));
             assertTrue(taken, "the reporter saw its report taken: " + lambda.invocations());
-            assertOneDiagnosisOf("INVALID_LOGIN");
+            local.assertOneDiagnosisOf("INVALID_LOGIN");
 
             // The same reporter with an exception Salesforce did not send: refused, and the snippet says so.
             boolean refused = !(boolean) reporter.getClass().getMethod("report", Exception.class, Instant.class)
                     .invoke(reporter, new java.net.SocketTimeoutException("Read timed out"), Instant.parse("2026-11-27T10:15:00Z"));
             assertTrue(refused, "a refused report must be seen as refused by the snippet");
-            assertEquals(1, executions().size(), "nothing started for the refused report");
+            assertEquals(1, local.executions().size(), "nothing started for the refused report");
         }
     }
 
     @Test
     void theCurlCallSignsTheSoapFaultForTheFunctionUrl() throws Exception {
         String fault = rawSoapFault();
-        try (FunctionUrlServer url = new FunctionUrlServer(intake)) {
+        try (FunctionUrlServer url = new FunctionUrlServer(local.intake)) {
             Result taken = bash(block("```bash\njq -n"), url.url().toString(), fault);
             assertEquals(0, taken.exit(), taken.output());
             assertTrue(taken.output().startsWith("{"), taken.output());
             JsonNode answer = Json.MAPPER.readTree(taken.output());
             assertFalse(answer.path("executionArn").asText().isEmpty(), taken.output());
-            assertOneDiagnosisOf("INVALID_LOGIN");
+            local.assertOneDiagnosisOf("INVALID_LOGIN");
 
             Result refused = bash(block("```bash\njq -n"), url.url().toString(), "<html>502 Bad Gateway</html>");
             assertEquals(22, refused.exit(), "curl --fail-with-body exits 22 on HTTP 400: " + refused.output());
@@ -108,26 +92,13 @@ class IntegrationSnippetsTest {
         }
     }
 
-    private void assertOneDiagnosisOf(String code) throws IOException {
-        var executions = executions();
-        assertEquals(1, executions.size());
-        JsonNode input = Json.MAPPER.readTree(stepFunctions.describeExecution(d -> d.executionArn(executions.get(0).executionArn())).input());
-        assertEquals(code, input.at("/report/error/code").asText(), input.toString());
-        assertEquals(LOCKED_OUT, input.at("/report/error/description").asText());
-        assertFalse(input.toString().contains("rawError"), "the raw text is not kept");
-    }
-
-    private List<software.amazon.awssdk.services.sfn.model.ExecutionListItem> executions() {
-        return stepFunctions.listExecutions(l -> l.stateMachineArn(stateMachineArn)).executions();
-    }
-
     /** Salesforce's own Java client logging in to the sim as the scenario's integration. */
     private LoginFault wscLoginFault() throws Exception {
-        IntegrationSpec spec = org.scenario().integration();
+        IntegrationSpec spec = local.integration();
         ConnectorConfig config = new ConnectorConfig();
         config.setUsername(spec.username());
-        config.setPassword(password(spec));
-        config.setAuthEndpoint(org.baseUrl() + "/services/Soap/u/" + spec.soapApiVersion());
+        config.setPassword(local.passwordWithToken());
+        config.setAuthEndpoint(local.org.baseUrl() + "/services/Soap/u/" + spec.soapApiVersion());
         try {
             Connector.newConnection(config);
         } catch (LoginFault e) {
@@ -138,20 +109,15 @@ class IntegrationSnippetsTest {
 
     /** The fault body as a shell integration's own curl login would have received it. */
     private String rawSoapFault() throws Exception {
-        IntegrationSpec spec = org.scenario().integration();
+        IntegrationSpec spec = local.integration();
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:urn=\"urn:partner.soap.sforce.com\">"
-                + "<soapenv:Body><urn:login><urn:username>" + spec.username() + "</urn:username><urn:password>" + password(spec)
+                + "<soapenv:Body><urn:login><urn:username>" + spec.username() + "</urn:username><urn:password>" + local.passwordWithToken()
                 + "</urn:password></urn:login></soapenv:Body></soapenv:Envelope>";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(org.baseUrl() + "/services/Soap/u/" + spec.soapApiVersion()))
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local.org.baseUrl() + "/services/Soap/u/" + spec.soapApiVersion()))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "login")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(500, r.statusCode(), r.body());
         return r.body();
-    }
-
-    private static String password(IntegrationSpec spec) {
-        String token = spec.credential().securityToken();
-        return spec.credential().password() + (token == null ? "" : token);
     }
 
     /** The fenced block that starts with the given text, without its fences. */

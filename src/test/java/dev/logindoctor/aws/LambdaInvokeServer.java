@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 final class LambdaInvokeServer implements AutoCloseable {
     private static final Pattern INVOKE = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations");
 
-    record Invocation(String function, String request, String response, String errorType) {
+    /** {@code signed}: the request carried a SigV4 authorization for the lambda service (not verified), as AWS requires. */
+    record Invocation(String function, String request, String response, String errorType, boolean signed) {
     }
 
     private final HttpServer server;
@@ -88,16 +89,18 @@ final class LambdaInvokeServer implements AutoCloseable {
                 return;
             }
             byte[] request = exchange.getRequestBody().readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean signed = authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 ") && authorization.contains("/lambda/aws4_request");
             TestContext context = new TestContext(function);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(request), out, context);
                 String response = out.toString(StandardCharsets.UTF_8);
-                invocations.add(new Invocation(function, new String(request, StandardCharsets.UTF_8), response, null));
+                invocations.add(new Invocation(function, new String(request, StandardCharsets.UTF_8), response, null, signed));
                 respond(exchange, 200, response, null);
             } catch (Throwable t) {
                 String error = lambdaError(t).toString();
-                invocations.add(new Invocation(function, new String(request, StandardCharsets.UTF_8), error, t.getClass().getName()));
+                invocations.add(new Invocation(function, new String(request, StandardCharsets.UTF_8), error, t.getClass().getName(), signed));
                 respond(exchange, 200, error, "Unhandled");
             } finally {
                 logs.append(context.log());

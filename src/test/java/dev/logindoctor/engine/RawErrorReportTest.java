@@ -47,7 +47,9 @@ class RawErrorReportTest {
             // jsforce: err.message, and String(err)
             "INVALID_LOGIN: Invalid username, password, security token; or user locked out.",
             "Error: INVALID_LOGIN: Invalid username, password, security token; or user locked out.",
-            // simple-salesforce: f"{type(e).__name__}: {e}" where str(e) is "{code}: {message}"
+            // simple-salesforce 1.12.10: f"{type(e).__name__}: {e}", str(e) being "Authentication failed (code: {code}): {message}"
+            "SalesforceAuthenticationFailed: Authentication failed (code: INVALID_LOGIN): Invalid username, password, security token; or user locked out.",
+            // older simple-salesforce, where str(e) was "{code}: {message}"
             "SalesforceAuthenticationFailed: sf:INVALID_LOGIN: INVALID_LOGIN: Invalid username, password, security token; or user locked out.",
             // the Java WSC LoginFault's toString()
             "[LoginFault [ApiFault  exceptionCode='INVALID_LOGIN'\n exceptionMessage='Invalid username, password, security token; "
@@ -65,7 +67,8 @@ class RawErrorReportTest {
             "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}",
             "invalid_grant: authentication failure",
             "invalid_grant: invalid_grant: authentication failure",
-            "SalesforceAuthenticationFailed: invalid_grant: authentication failure"})
+            "SalesforceAuthenticationFailed: invalid_grant: authentication failure",
+            "SalesforceAuthenticationFailed: Authentication failed (code: invalid_grant): authentication failure"})
     void anOAuthRefusalAsBodyOrExceptionTextGivesTheOAuthError(String raw) {
         FailureReport report = withRaw(raw);
         assertEquals("invalid_grant", report.error().code());
@@ -87,6 +90,16 @@ class RawErrorReportTest {
     void textWithoutAnErrorCodeIsRefusedRatherThanGuessed() {
         InvalidReport e = refusal("java.net.SocketTimeoutException: Read timed out");
         assertEquals("rawError", e.field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // simple-salesforce when the body was not a fault: the HTTP status stands where the code would be
+            "SalesforceAuthenticationFailed: Authentication failed (code: 500): <html>Internal Server Error</html>",
+            // and when Salesforce's answer had no code at all
+            "SalesforceAuthenticationFailed: Authentication failed: Invalid username, password, security token; or user locked out."})
+    void simpleSalesforceWithoutASalesforceCodeIsRefusedRatherThanGuessed(String raw) {
+        assertEquals("rawError", refusal(raw).field());
     }
 
     @Test

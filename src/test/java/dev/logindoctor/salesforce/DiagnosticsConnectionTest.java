@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 
 import static dev.logindoctor.salesforce.ContractServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,15 @@ class DiagnosticsConnectionTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertEquals(0, cache.size());
         KnownSecrets.assertAbsent(fixtureName, e);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Session expired or invalid", "expired access/refresh token"})
+    void anExpiredSessionOrTokenIsNotBlamedOnThisMachinesClock(String description) {
+        server.on("POST", TOKEN, ContractServer.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + description + "\"}"));
+        LoginRejected e = assertThrows(LoginRejected.class, () -> connection().session());
+        assertTrue(e.getMessage().contains(description), e.getMessage());
+        assertFalse(e.getMessage().contains("clock"), e.getMessage());
     }
 
     @Test
