@@ -4,17 +4,17 @@
 #   ./mvnw -q -B package -DskipTests && bash bench/run.sh
 #
 # - round trips: RoundTripBench, the local engine over the simulated org behind LatencyProxy at 0 ms
-#   and BENCH_LATENCY_MS (150) per request; also the org and token requests per diagnosis;
+#   and BENCH_LATENCY_MS (400) per request; also the org and token requests per diagnosis;
 # - cold starts: ColdStartBench, every handler in a fresh JVM with Lambda's java21 flags under AWS's
 #   runtime interface client (vs a trivial Map -> Map handler) and after a SnapStart-style init;
 # - storms: StormBench, 1,000 identical reports through IntakeHandler, StartExecution calls counted;
 # - artifacts: what sam build ships each function group (deploy/: target/classes + the runtime jars;
 #   deploy/steps/: the steps' own build), built here the same way, zipped as SAM uploads it; the
 #   cold starts run from these folders (class path DIR:DIR/lib/*, as Lambda's /var/task).
-# Environment: BENCH_RUNS (5 cold starts per case), BENCH_LATENCY_MS (150), BENCH_REPEATS (best of 3
+# Environment: BENCH_RUNS (5 cold starts per case), BENCH_LATENCY_MS (400), BENCH_REPEATS (best of 3
 # diagnoses), BENCH_ALL_STEPS=1 (every step's cold start, not a representative five), BENCH_ONLY
 # (roundtrips, storm or coldstart: that part alone, merged into the last results), JAVA_HOME.
-# Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 5 minutes on 2 cores.
+# Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 7 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # JAVA_HOME if it is 21 or newer, else the newest JDK >= 21 in /usr/lib/jvm (the classes are Java 21).
@@ -60,7 +60,7 @@ echo "JVM: $("$JAVA" -version 2>&1 | head -1); load: $(cut -d' ' -f1-3 /proc/loa
 
 only=${BENCH_ONLY:-}
 if [ -z "$only" ] || [ "$only" = roundtrips ]; then
-  "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.RoundTripBench "${BENCH_LATENCY_MS:-150}" "${BENCH_REPEATS:-3}" >target/bench/roundtrips.json
+  "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.RoundTripBench "${BENCH_LATENCY_MS:-400}" "${BENCH_REPEATS:-3}" >target/bench/roundtrips.json
 fi
 if [ -z "$only" ] || [ "$only" = storm ]; then
   "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.StormBench >target/bench/storm.json
