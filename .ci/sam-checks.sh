@@ -6,9 +6,12 @@
 #      JSON the template holds as strings (dashboard body, schedule input)
 #   4. statemachine/login-doctor.asl.json against DefinitionSubstitutions (when the file exists)
 #   5. sam build (mvn clean install, tests skipped) in a throwaway copy, never the repo's target/;
-#      deploy/ (every function's CodeUri) reaches no node_modules, .venv or target
+#      deploy/ and deploy/steps/ (the functions' CodeUris) reach no node_modules, .venv or target
 #   6. the built artifact: Java 21 classes, a class for every Handler, and every sample event read
 #      by the project's own report parser and state model from that artifact
+#   7. the step functions' artifact: no AWS SDK, events library, simulator, CLI, probe or picocli,
+#      and every step function's init (SnapStart's, its whole evidence path on loopback) runs from
+#      it; the size each function group ships
 #
 # Usage: .ci/sam-checks.sh [--no-build] [--keep] [--require-handlers] [--without-node-python]
 #   --no-build          stop after step 4
@@ -176,9 +179,10 @@ if [ "$BUILD" = 0 ]; then
 fi
 
 # ---------------------------------------------------------------- 5. sam build
-# sam build copies the functions' CodeUri (deploy/: links to pom.xml and src, and a maven.config
-# that skips the tests) and runs `mvn clean install` then `mvn dependency:copy-dependencies` there,
-# then copies target/classes + the runtime jars per function. It needs mvn and a JDK >= 21.
+# sam build copies each CodeUri (deploy/: links to pom.xml and src, and a maven.config that skips
+# the tests; deploy/steps/: the steps' own pom over the same src) and runs `mvn clean install` then
+# `mvn dependency:copy-dependencies` there, then copies target/classes + the runtime jars per
+# function. It needs mvn and a JDK >= 21.
 # shellcheck source=../.mvn/pick-jdk.sh
 . .mvn/pick-jdk.sh
 pick_jdk .ci/sam-checks.sh || exit 1
@@ -218,7 +222,7 @@ else
 fi
 phase_end "$(du -sh "$SRC" | cut -f1)"
 
-phase_start "what sam build copies: deploy/"
+phase_start "what sam build copies: deploy/ (deploy/steps/ is inside it)"
 # SAM copies CodeUri whole (it has no ignore file for Java); nothing the tests install may be in it.
 stray=$(cd "$SRC" && find -L deploy \( -name node_modules -o -name .venv -o -name target -o -name .aws-sam \) -print)
 [ -z "$stray" ] || { echo "  FAIL deploy/ reaches: $stray"; exit 1; }
@@ -337,5 +341,97 @@ JAVA
 prefix=$("$VENV/bin/python" -c 'import sys; from samcli.yamlhelper import yaml_parse; print(yaml_parse(open(sys.argv[1]).read())["Parameters"]["SecretPrefix"]["Default"])' template.yaml)
 java -cp "$OUT/IntakeFunction:$OUT/IntakeFunction/lib/*" "$WORK/EventsCheck.java" events "$prefix"
 phase_end "$status"
+
+# ---------------------------------------------------------------- 7. the steps' artifact
+phase_start "step functions' artifact: contents, every step's init, sizes"
+# Every StepHandler function, with the variables Lambda gives it (!Ref parameters at their defaults).
+"$VENV/bin/python" - "$OUT/template.yaml" template.yaml >"$WORK/step-functions.txt" <<'PY'
+import sys
+from samcli.yamlhelper import yaml_parse
+with open(sys.argv[1]) as f:
+    resources = yaml_parse(f.read())["Resources"]
+with open(sys.argv[2]) as f:
+    source = yaml_parse(f.read())
+defaults = {k: str(v.get("Default", "")) for k, v in source["Parameters"].items()}
+env = {k: defaults.get(v["Ref"]) if isinstance(v, dict) else v
+       for k, v in source["Globals"]["Function"]["Environment"]["Variables"].items()}
+for name, r in resources.items():
+    p = r["Properties"] if r["Type"] == "AWS::Serverless::Function" else None
+    if p and p["Handler"].startswith("dev.logindoctor.aws.StepHandler::"):
+        own = {k: defaults.get(v["Ref"]) if isinstance(v, dict) else v for k, v in p["Environment"]["Variables"].items()}
+        print(p["CodeUri"], p["Handler"].split("::")[0], " ".join(f"{k}={v}" for k, v in {**env, **own}.items()))
+PY
+[ -s "$WORK/step-functions.txt" ] || { echo "  FAIL no StepHandler function in the built template"; exit 1; }
+# What a step must not carry, as class-file paths inside the artifact (its classes and lib/*.jar).
+FORBIDDEN='^(software/amazon/|com/amazonaws/services/lambda/runtime/events/|picocli/|org/slf4j/|org/reactivestreams/|dev/logindoctor/(sim|cli|probe)/)'
+cat > "$WORK/StepInit.java" <<'JAVA'
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code StepInit HANDLER [DIR STEP]...}: with no pairs, Lambda's init of this function (its class
+ * path, its environment): the handler's no-argument constructor. With pairs, each function's init
+ * from its own folder alone (DIR and DIR/lib/*.jar over the JDK's classes, a class loader each), the
+ * handler built for STEP with Lambda's evidence sources, as the no-argument constructor builds it.
+ */
+public class StepInit {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1) {
+            Class.forName(args[0]).getConstructor().newInstance();
+            System.out.println("  " + System.getenv("STEP") + ": " + args[0] + "() ran on the function's class path and environment");
+            return;
+        }
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            Path dir = Path.of(args[i]);
+            List<URL> path = new ArrayList<>(List.of(dir.toUri().toURL()));
+            try (Stream<Path> jars = Files.list(dir.resolve("lib"))) {
+                for (Path jar : jars.sorted().toList()) {
+                    path.add(jar.toUri().toURL());
+                }
+            }
+            try (URLClassLoader artifact = new URLClassLoader(path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+                Object sources = artifact.loadClass("dev.logindoctor.aws.LambdaEvidenceSources").getMethod("shared").invoke(null);
+                artifact.loadClass(args[0]).getConstructor(String.class, artifact.loadClass("dev.logindoctor.engine.EvidenceSources"))
+                        .newInstance(args[i + 1], sources);
+            }
+        }
+        System.out.println("  " + (args.length - 1) / 2 + " step functions initialised, each from its own folder alone");
+    }
+}
+JAVA
+"$JAVA_HOME/bin/javac" -d "$WORK/step-init" "$WORK/StepInit.java"
+steps=0 pairs=()
+while read -r fn handler vars; do
+  dir="$OUT/$fn"
+  found=$( { (cd "$dir" && find . -name '*.class' | sed 's#^\./##'); for j in "$dir"/lib/*.jar; do "$JAVA_HOME/bin/jar" tf "$j"; done; } | grep -E "$FORBIDDEN" | head -3 || true)
+  [ -z "$found" ] || { echo "  FAIL $fn carries $found"; exit 1; }
+  if [ "$steps" = 0 ]; then
+    # The first exactly as Lambda starts it: its folder as class path, its variables, a SnapStart
+    # init (an org-reading step runs its whole fetch against the loopback stand-in). No network.
+    # shellcheck disable=SC2086 # vars is a list of NAME=value words
+    env -i PATH="$PATH" AWS_LAMBDA_INITIALIZATION_TYPE=snap-start AWS_REGION=us-east-1 $vars \
+      "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -cp "$dir:$dir/lib/*:$WORK/step-init" StepInit "$handler" \
+      || { echo "  FAIL $fn: its init does not run from its own artifact"; exit 1; }
+  fi
+  pairs+=("$dir" "$(sed -n 's/.*STEP=\([A-Za-z]*\).*/\1/p' <<<"$vars")")
+  steps=$((steps + 1))
+done <"$WORK/step-functions.txt"
+# Every one the same way, in one JVM (a JVM per function took minutes): same variables, own folder.
+# shellcheck disable=SC2046 # the first function's NAME=value words (STEP aside, the steps' variables are the same)
+env -i PATH="$PATH" AWS_LAMBDA_INITIALIZATION_TYPE=snap-start AWS_REGION=us-east-1 $(head -1 "$WORK/step-functions.txt" | cut -d' ' -f3-) \
+  "$JAVA_HOME/bin/java" -cp "$WORK/step-init" StepInit "$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f2)" "${pairs[@]}" \
+  || { echo "  FAIL a step function's init does not run from its own folder"; exit 1; }
+java -cp "$OUT/$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1):$OUT/$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1)/lib/*" \
+  "$WORK/EventsCheck.java" events "$prefix"
+# The size each group ships: the zip SAM uploads (a deflated archive of the folder, as jar writes it).
+size_of() { "$JAVA_HOME/bin/jar" --create --no-manifest --file "$WORK/$1.zip" -C "$OUT/$1" . && awk -v b="$(stat -c %s "$WORK/$1.zip")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+sizes="steps ($steps functions) $(size_of "$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1)"), Intake/Record/Probe $(size_of IntakeFunction)"
+echo "  zipped: $sizes"
+phase_end "no SDK, sim, CLI or picocli; $steps inits ran; $sizes"
 
 echo; printf '%s\n' "${SUMMARY[@]}"

@@ -13,9 +13,11 @@ import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
 import dev.logindoctor.steps.EliminationStep;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -36,10 +38,13 @@ import java.time.Instant;
  * ({@link SnapStartPriming}, {@link SdkPriming}) and build the SDK client the handler will call:
  * without SnapStart that would charge every cold start (a refused report included) for work it may
  * never need. Building a client resolves no credentials (they are read from the environment per request).
+ * <p>
+ * No SDK type is named here: the step functions are built from this class without the AWS SDK
+ * (deploy/steps/), so Intake's and Record's SDK priming lives in {@link SdkPriming}.
  */
 final class InitPriming {
     /** A report as an integration sends it; the references name no real secret. */
-    private static final String SAMPLE_REPORT = """
+    static final String SAMPLE_REPORT = """
             {"integrationId": "init-priming", "loginUrl": "https://login.salesforce.com",
              "username": "priming@example.invalid", "flow": "SOAP",
              "error": {"code": "INVALID_LOGIN", "description": "Invalid username, password, security token; or user locked out."},
@@ -79,15 +84,27 @@ final class InitPriming {
         DiagnosisState next = new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, state);
         write(StateDocument.write(next));
         write(StateDocument.write(new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, fullState())));
+        stepRequest(step);
     }
 
-    /** Record's path: a finished state with full evidence read and assembled; in a SnapStart init, its SDK calls too. */
-    static void record() {
-        if (snapStartInit()) {
-            AwsClients.dynamoDb();
-            AwsClients.eventBridge();
-            SdkPriming.record();
+    /**
+     * The handler's own request path once, as the runtime calls it: the full state from a stream,
+     * the step, the state to a stream, and its log line (execution name, SHA-256, the JSON line) to
+     * nowhere. Without it the first request still loaded ~100 classes (the security providers, the
+     * stream parser's and the log line's) for 30-70 ms.
+     */
+    private static void stepRequest(EliminationStep step) {
+        StepHandler handler = new StepHandler(step, UNAVAILABLE, new StructuredLog(line -> { }, Clock.systemUTC()));
+        try {
+            handler.handleRequest(new ByteArrayInputStream(PrimingOrg.resource("state.json").getBytes(StandardCharsets.UTF_8)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** Record's JSON path: a finished state with full evidence read and assembled (its SDK calls: {@link SdkPriming#recordHandler}). */
+    static void record() {
         write(DiagnosisAssembler.assemble("init-priming", fullState(), SAMPLE_START));
     }
 
@@ -100,14 +117,11 @@ final class InitPriming {
         }
     }
 
-    /** The intake's path up to the start: parse and validate a report, build the start state; then a refusal. */
+    /** The intake's JSON path up to the start: parse and validate a report, build the start state; then a refusal. */
     static void intake() {
-        if (snapStartInit()) {
-            AwsClients.stepFunctions();
-            SdkPriming.startExecution();
-        }
         ObjectNode start = Json.MAPPER.valueToTree(sampleState());
         write(start.put("intakeRequestId", "init-priming"));
+        ExecutionName.of(sampleState().report()); // SHA-256: the security providers load here, not on the first request
         try {
             new FailureReportParser(Clock.systemUTC()).parse("{\"loginUrl\": \"not a url\"}");
         } catch (InvalidReport expected) {
@@ -116,7 +130,7 @@ final class InitPriming {
     }
 
     /** Lambda's own word for this init: on-demand, provisioned-concurrency or snap-start. */
-    private static boolean snapStartInit() {
+    static boolean snapStartInit() {
         return "snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 

@@ -40,7 +40,7 @@ public final class IntakeHandler implements RequestStreamHandler {
     public IntakeHandler() {
         this(FunctionEnvironment.system());
         // Lambda's constructor: warm the JSON and validation path in init, where SnapStart snapshots it.
-        InitPriming.intake();
+        SdkPriming.intakeHandler();
     }
 
     private IntakeHandler(FunctionEnvironment env) {

@@ -31,7 +31,7 @@ public final class RecordHandler implements RequestStreamHandler {
     public RecordHandler() {
         this(FunctionEnvironment.system());
         // Lambda's constructor: warm the assembly (and in a SnapStart init the SDK calls) where SnapStart snapshots it.
-        InitPriming.record();
+        SdkPriming.recordHandler();
     }
 
     private RecordHandler(FunctionEnvironment env) {

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
-import dev.logindoctor.engine.DiagnosisAssembler;
-import dev.logindoctor.engine.DiagnosisState;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,7 +10,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -23,27 +29,62 @@ final class SdkPriming {
     private SdkPriming() {
     }
 
-    /** Intake's StartExecution through an SDK client like the real one, answered on loopback. */
+    /** Intake's init: in a SnapStart one the real client and a StartExecution on loopback; always the JSON path. */
+    static void intakeHandler() {
+        if (InitPriming.snapStartInit()) {
+            AwsClients.stepFunctions();
+            startExecution();
+        }
+        InitPriming.intake();
+    }
+
+    /** Record's init: in a SnapStart one the real clients and a PutItem and PutEvents on loopback; always the assembly. */
+    static void recordHandler() {
+        if (InitPriming.snapStartInit()) {
+            AwsClients.dynamoDb();
+            AwsClients.eventBridge();
+            record();
+        }
+        InitPriming.record();
+    }
+
+    /**
+     * Intake's first request end to end — a report read from a stream, checked, named, started
+     * through an SDK client like the real one (answered on loopback), the answer written — by the
+     * handler's own handleRequest, so nothing on that path is left for the first real request.
+     */
     static void startExecution() {
         String answer = "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:priming:priming\",\"startDate\":1.7648E9}";
         try (PrimingOrg aws = new PrimingOrg().answering("AWSStepFunctions.StartExecution", answer);
              SfnClient client = LoopbackClients.stepFunctions(aws.baseUrl())) {
-            new StepFunctionsStarter(() -> client, "arn:aws:states:us-east-1:123456789012:stateMachine:priming",
-                    new RecentExecutions(SnapStartPriming.CLOCK)).start("init-priming", "{}");
+            StepFunctionsStarter starter = new StepFunctionsStarter(() -> client, "arn:aws:states:us-east-1:123456789012:stateMachine:priming",
+                    new RecentExecutions(SnapStartPriming.CLOCK));
+            new IntakeHandler(starter, null, SnapStartPriming.CLOCK).handleRequest(
+                    new ByteArrayInputStream(InitPriming.SAMPLE_REPORT.getBytes(StandardCharsets.UTF_8)), OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         SnapStartPriming.tlsClientHello();
     }
 
-    /** Record's PutItem and PutEvents through SDK clients like the real ones, answered on loopback. */
+    /**
+     * Record's first request end to end — the state read from a stream, assembled, PutItem and
+     * PutEvents through SDK clients like the real ones (answered on loopback), its metrics line (to
+     * nowhere) and answer — by the handler's own handleRequest.
+     */
     static void record() {
-        DiagnosisState state = InitPriming.fullState();
+        ObjectNode request = Json.MAPPER.createObjectNode().put("executionName", "init-priming");
+        request.set("state", StateDocument.write(InitPriming.fullState()));
         try (PrimingOrg aws = new PrimingOrg().answering("DynamoDB_20120810.PutItem", "{}")
                 .answering("AWSEvents.PutEvents", "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"init-priming\"}]}");
              DynamoDbClient dynamoDb = LoopbackClients.dynamoDb(aws.baseUrl());
              EventBridgeClient eventBridge = LoopbackClients.eventBridge(aws.baseUrl())) {
-            var diagnosis = DiagnosisAssembler.assemble("init-priming", state, SnapStartPriming.AT);
-            new DynamoDbDiagnosisStore(dynamoDb, "init-priming", Duration.ofDays(1)).put(diagnosis);
-            new DiagnosisEvents(eventBridge, "init-priming").publishCompleted(diagnosis, null);
+            new RecordHandler(new DynamoDbDiagnosisStore(dynamoDb, "init-priming", Duration.ofDays(1)),
+                    new DiagnosisEvents(eventBridge, "init-priming"), new DiagnosisMetrics(new PrintStream(OutputStream.nullOutputStream())),
+                    SnapStartPriming.CLOCK).handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(request)),
+                    OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         SnapStartPriming.tlsClientHello();
     }

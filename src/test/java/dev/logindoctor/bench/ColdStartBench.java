@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  * The org is the simulated org's {@code healthy} scenario (every step runs), secrets, table and
  * state machine are on moto; step events are the real states a diagnosis hands each step.
  * <p>
- * System properties: {@code bench.runs} (5), {@code bench.jar} (the handlers' artifact),
- * {@code bench.stepJar} (the step functions' artifact; default bench.jar), {@code bench.ricClasspath},
+ * System properties: {@code bench.runs} (5), {@code bench.classpath} (Intake's, Record's and Probe's
+ * artifact as sam build ships it: {@code DIR:DIR/lib/*}), {@code bench.stepClasspath} (the step
+ * functions' own, from deploy/steps/; default bench.classpath), {@code bench.ricClasspath},
  * {@code bench.supportJar} (this package and ColdPath), {@code bench.java}, {@code bench.jvmOptions},
  * {@code bench.allSteps} (every step instead of a representative set). Prints one JSON object.
  */
@@ -233,8 +234,8 @@ public final class ColdStartBench {
                 "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto").split("\\s+")) {
             command.add(option);
         }
-        String jar = c.step() ? System.getProperty("bench.stepJar", System.getProperty("bench.jar")) : System.getProperty("bench.jar");
-        String cp = jar + ":" + System.getProperty("bench.supportJar") + (extraClasspath == null ? "" : ":" + extraClasspath);
+        String artifact = System.getProperty("bench.classpath");
+        String cp = (c.step() ? System.getProperty("bench.stepClasspath", artifact) : artifact) + ":" + System.getProperty("bench.supportJar") + (extraClasspath == null ? "" : ":" + extraClasspath);
         command.add("-cp");
         command.add(cp);
         return command;

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 final class TemplateGenerator {
     static final String HANDLER = "dev.logindoctor.aws.StepHandler::handleRequest";
+    /** The steps' own build (deploy/steps/pom.xml); every other function builds from Globals' deploy/. */
+    static final String STEPS_CODE_URI = "deploy/steps/";
     /** A metric-math alarm reads at most 10 metrics (a hard limit): one expression plus nine steps. */
     static final int STEPS_PER_ALARM = 9;
     private static final Pattern BEGIN = Pattern.compile("(?m)^([ \\t]*)# BEGIN GENERATED ([\\w-]+).*\\R");
@@ -77,6 +79,8 @@ final class TemplateGenerator {
                     step + "Function:",
                     "  Type: AWS::Serverless::Function",
                     "  Properties:",
+                    // StepHandler and what it references, without the AWS SDK, sim or CLI (deploy/README.md).
+                    "    CodeUri: " + STEPS_CODE_URI,
                     "    Handler: " + HANDLER,
                     "    Environment:",
                     "      Variables:",
