@@ -12,6 +12,8 @@
 #   7. the step functions' artifact: no AWS SDK, events library, simulator, CLI, probe or picocli,
 #      and every step function's init (SnapStart's, its whole evidence path on loopback) runs from
 #      it; the size each function group ships
+#   8. a second sam build with nothing changed: every artifact from SAM's cache (samconfig.toml's
+#      cached = true), no Maven run, no shading warnings
 #
 # Usage: .ci/sam-checks.sh [--no-build] [--keep] [--require-handlers] [--without-node-python]
 #   --no-build          stop after step 4
@@ -174,7 +176,21 @@ else
 fi
 
 if [ "$BUILD" = 0 ]; then
-  echo; printf '%s\n' "${SUMMARY[@]}"
+  # ---------------------------------------------------------------- 8. a second, cached sam build
+# samconfig.toml asks for cached builds (as `sam init` projects do): with nothing changed, the second
+# build must reuse every artifact, run no Maven, and print no shading warnings.
+phase_start "sam build again, nothing changed (samconfig.toml: cached = true)"
+( cd "$SRC" && "$VENV/bin/sam" build --build-dir "$SRC/.aws-sam/build" > "$WORK/sam-build-2.log" 2>&1 )
+grep -q "Build Succeeded" "$WORK/sam-build-2.log" || { echo "  FAIL second sam build"; tail -20 "$WORK/sam-build-2.log"; exit 1; }
+grep -q "Valid cache found" "$WORK/sam-build-2.log" || { echo "  FAIL the second build did not use the cache"; exit 1; }
+if grep -q "Cache is invalid\|JavaMavenWorkflow:MavenBuild" "$WORK/sam-build-2.log"; then
+  echo "  FAIL the second build rebuilt something:"; grep "Cache is invalid\|JavaMavenWorkflow" "$WORK/sam-build-2.log"; exit 1
+fi
+overlaps=$(grep -ci "overlapping" "$WORK/sam-build.log" "$WORK/sam-build-2.log" | awk -F: '{ n += $2 } END { print n + 0 }')
+[ "$overlaps" = 0 ] || { echo "  FAIL $overlaps shading overlap warnings in the builds"; exit 1; }
+phase_end "every artifact from the cache, no Maven run, no shading warnings"
+
+echo; printf '%s\n' "${SUMMARY[@]}"
   exit 0
 fi
 
@@ -433,5 +449,19 @@ size_of() { "$JAVA_HOME/bin/jar" --create --no-manifest --file "$WORK/$1.zip" -C
 sizes="steps ($steps functions) $(size_of "$(head -1 "$WORK/step-functions.txt" | cut -d' ' -f1)"), Intake/Record/Probe $(size_of IntakeFunction)"
 echo "  zipped: $sizes"
 phase_end "no SDK, sim, CLI or picocli; $steps inits ran; $sizes"
+
+# ---------------------------------------------------------------- 8. a second, cached sam build
+# samconfig.toml asks for cached builds (as `sam init` projects do): with nothing changed, the second
+# build must reuse every artifact, run no Maven, and print no shading warnings.
+phase_start "sam build again, nothing changed (samconfig.toml: cached = true)"
+( cd "$SRC" && "$VENV/bin/sam" build --build-dir "$SRC/.aws-sam/build" > "$WORK/sam-build-2.log" 2>&1 )
+grep -q "Build Succeeded" "$WORK/sam-build-2.log" || { echo "  FAIL second sam build"; tail -20 "$WORK/sam-build-2.log"; exit 1; }
+grep -q "Valid cache found" "$WORK/sam-build-2.log" || { echo "  FAIL the second build did not use the cache"; exit 1; }
+if grep -q "Cache is invalid\|JavaMavenWorkflow:MavenBuild" "$WORK/sam-build-2.log"; then
+  echo "  FAIL the second build rebuilt something:"; grep "Cache is invalid\|JavaMavenWorkflow" "$WORK/sam-build-2.log"; exit 1
+fi
+overlaps=$(grep -ci "overlapping" "$WORK/sam-build.log" "$WORK/sam-build-2.log" | awk -F: '{ n += $2 } END { print n + 0 }')
+[ "$overlaps" = 0 ] || { echo "  FAIL $overlaps shading overlap warnings in the builds"; exit 1; }
+phase_end "every artifact from the cache, no Maven run, no shading warnings"
 
 echo; printf '%s\n' "${SUMMARY[@]}"

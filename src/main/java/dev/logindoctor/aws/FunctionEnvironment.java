@@ -79,19 +79,20 @@ public final class FunctionEnvironment {
     /**
      * How long the probe waits before it logs in again with a credential version whose last login got
      * no verdict, from {@code PROBE_NO_VERDICT_RETRY_HOURS} (the template's ProbeNoVerdictRetryHours):
-     * 1 to 168 hours, 24 when unset.
+     * 1 to 168 hours; empty when unset (the probe's own default). Empty rather than the probe's
+     * constant: a step function reads this class too and must not carry the probe's classes.
      */
-    public java.time.Duration probeNoVerdictRetry() {
+    public java.util.Optional<java.time.Duration> probeNoVerdictRetry() {
         String hours = optional("PROBE_NO_VERDICT_RETRY_HOURS");
         if (hours == null) {
-            return dev.logindoctor.probe.ProbeSettings.DEFAULT_NO_VERDICT_RETRY;
+            return java.util.Optional.empty();
         }
         try {
             int value = Integer.parseInt(hours);
             if (value < 1 || value > 168) {
                 throw new NumberFormatException();
             }
-            return java.time.Duration.ofHours(value);
+            return java.util.Optional.of(java.time.Duration.ofHours(value));
         } catch (NumberFormatException e) {
             throw new IllegalStateException("environment variable PROBE_NO_VERDICT_RETRY_HOURS must be a whole number of hours from 1 to 168");
         }

@@ -52,7 +52,7 @@ public final class ProbeHandler implements RequestStreamHandler {
                 new TrustMaintenanceCheck(new TrustClient(env.trustUrl(), transport)),
                 new IntakeDiagnosisStarter(intake),
                 clock,
-                ProbeSettings.DEFAULT.withNoVerdictRetry(env.probeNoVerdictRetry()),
+                ProbeSettings.DEFAULT.withNoVerdictRetry(env.probeNoVerdictRetry().orElse(ProbeSettings.DEFAULT_NO_VERDICT_RETRY)),
                 riskWatch(env, registry, new RiskEvents(AwsClients.eventBridge(), env.eventBusName()), clock));
     }
 

@@ -167,8 +167,9 @@ class ProbeHandlerTest {
 
     @Test
     void theNoVerdictRetryComesFromTheTemplatesParameterWithinItsBounds() {
-        assertEquals(Duration.ofDays(1), FunctionEnvironment.of(java.util.Map.of()).probeNoVerdictRetry(), "unset: a day");
-        assertEquals(Duration.ofHours(6), FunctionEnvironment.of(java.util.Map.of("PROBE_NO_VERDICT_RETRY_HOURS", "6")).probeNoVerdictRetry());
+        assertEquals(java.util.Optional.empty(), FunctionEnvironment.of(java.util.Map.of()).probeNoVerdictRetry(), "unset: the probe's default");
+        assertEquals(Duration.ofDays(1), dev.logindoctor.probe.ProbeSettings.DEFAULT_NO_VERDICT_RETRY, "the default: a day");
+        assertEquals(java.util.Optional.of(Duration.ofHours(6)), FunctionEnvironment.of(java.util.Map.of("PROBE_NO_VERDICT_RETRY_HOURS", "6")).probeNoVerdictRetry());
         for (String bad : List.of("0", "169", "-1", "1.5", "a day")) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> FunctionEnvironment.of(java.util.Map.of("PROBE_NO_VERDICT_RETRY_HOURS", bad)).probeNoVerdictRetry());
