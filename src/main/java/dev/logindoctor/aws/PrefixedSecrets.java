@@ -36,10 +36,7 @@ final class PrefixedSecrets implements SecretResolver {
     PrefixedSecrets(Function<String, String> fetch, String prefix, Clock clock) {
         this.fetch = fetch;
         this.prefix = prefix == null || prefix.isBlank() ? null : prefix.strip();
-        // Without the trailing '/', "login-doctor-prod" would also admit "login-doctor-prod-db/...".
-        if (this.prefix != null && !this.prefix.endsWith("/")) {
-            throw new IllegalArgumentException("SECRET_PREFIX must end with '/' (e.g. login-doctor/), or it admits look-alike secret names");
-        }
+        SecretPrefixes.requireSlash("SECRET_PREFIX", this.prefix);
         this.clock = clock;
     }
 
@@ -64,7 +61,7 @@ final class PrefixedSecrets implements SecretResolver {
         if (prefix == null) {
             throw new SecretUnavailable("secret '" + reference + "' refused: SECRET_PREFIX is not set, so no secret may be read");
         }
-        if (!SecretReference.name(reference).startsWith(prefix)) {
+        if (!SecretPrefixes.covers(prefix, reference)) {
             throw new SecretUnavailable("secret '" + reference + "' refused: Login Doctor reads only secrets whose names start with '"
                     + prefix + "'");
         }

@@ -33,13 +33,19 @@ record SecretPrefixes(String all, String diagnostics) {
     }
 
     private static void requireUnder(String field, String reference, String prefix) {
-        if (prefix != null && reference != null && !SecretReference.name(reference).startsWith(prefix)) {
+        if (prefix != null && reference != null && !covers(prefix, reference)) {
             throw new InvalidReport(field, "must name a secret whose name starts with '" + prefix
                     + "'; Login Doctor reads no other secrets there");
         }
     }
 
-    private static void requireSlash(String variable, String prefix) {
+    /** Whether a secret reference (a name or an ARN) lies under the prefix. */
+    static boolean covers(String prefix, String reference) {
+        return SecretReference.name(reference).startsWith(prefix);
+    }
+
+    /** Refuses a prefix without its trailing '/', naming the variable it came from. */
+    static void requireSlash(String variable, String prefix) {
         if (prefix != null && !prefix.endsWith("/")) {
             throw new IllegalArgumentException(variable + " must end with '/' (e.g. login-doctor/), or it admits look-alike secret names");
         }

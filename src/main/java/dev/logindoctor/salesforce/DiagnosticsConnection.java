@@ -92,10 +92,10 @@ public final class DiagnosticsConnection {
     }
 
     private void count() {
-        if (requests.get() >= budget) {
+        // One atomic step: a check and a separate increment could let two requests past the last slot.
+        if (requests.getAndUpdate(n -> n < budget ? n + 1 : n) >= budget) {
             throw new BudgetSpent(budget);
         }
-        requests.incrementAndGet();
     }
 
     private TokenCache.Session authenticate() {
