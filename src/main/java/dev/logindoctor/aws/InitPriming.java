@@ -83,8 +83,7 @@ final class InitPriming {
         DiagnosisState state = StateDocument.read(roundTrip(document));
         DiagnosisState next = new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, state);
         write(StateDocument.write(next));
-        write(StateDocument.write(new StepRunner(UNAVAILABLE, StepRunner.OnError.ABSORB).run(step, fullState())));
-        stepRequest(step);
+        stepRequest(step); // the full-evidence state, through the handler itself
     }
 
     /**
