@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Diagnosis;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Publishes {@code DiagnosisCompleted} (source {@code login-doctor}) for whoever subscribes: the
@@ -16,34 +13,22 @@ public final class DiagnosisEvents {
     public static final String SOURCE = "login-doctor";
     public static final String DETAIL_TYPE = "DiagnosisCompleted";
 
-    private final EventBridgeClient eventBridge;
-    private final String busName;
+    private final EventBus bus;
     private final String tableName;
 
-    public DiagnosisEvents(EventBridgeClient eventBridge, String busName) {
+    public DiagnosisEvents(AwsJsonApi eventBridge, String busName) {
         this(eventBridge, busName, null);
     }
 
     /** @param tableName the diagnosis table, for the item's console link (null: no item link) */
-    public DiagnosisEvents(EventBridgeClient eventBridge, String busName, String tableName) {
-        this.eventBridge = eventBridge;
-        this.busName = busName;
+    public DiagnosisEvents(AwsJsonApi eventBridge, String busName, String tableName) {
+        this.bus = new EventBus(eventBridge, busName);
         this.tableName = tableName;
     }
 
     public void publishCompleted(Diagnosis diagnosis, String executionArn) {
-        String detail = detail(diagnosis, executionArn, tableName).toString();
-        PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
-                .source(SOURCE)
-                .detailType(DETAIL_TYPE)
-                .eventBusName(busName)
-                .detail(detail)));
-        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-            PutEventsResultEntry entry = response.entries().get(0);
-            // Thrown so the state machine's Retry on Record tries again; the stored item makes that safe.
-            throw new EventNotPublished("EventBridge refused DiagnosisCompleted for " + diagnosis.diagnosisId() + ": "
-                    + entry.errorCode() + " " + entry.errorMessage());
-        }
+        // Thrown when refused, so the state machine's Retry on Record tries again; the stored item makes that safe.
+        bus.publish(DETAIL_TYPE, detail(diagnosis, executionArn, tableName), "DiagnosisCompleted for " + diagnosis.diagnosisId());
     }
 
     static ObjectNode detail(Diagnosis diagnosis, String executionArn) {

@@ -1,12 +1,11 @@
 package dev.logindoctor.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisItem;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,60 +21,49 @@ public final class DynamoDbDiagnosisStore {
     /** Sorts after every character an integration id may hold, closing a gsi1sk range. */
     private static final String AFTER_ANY_ID = "#\uffff";
 
-    private final DynamoDbClient dynamoDb;
+    private final AwsJsonApi dynamoDb;
     private final String tableName;
     private final Duration retention;
 
-    public DynamoDbDiagnosisStore(DynamoDbClient dynamoDb, String tableName, Duration retention) {
+    public DynamoDbDiagnosisStore(AwsJsonApi dynamoDb, String tableName, Duration retention) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.retention = retention;
     }
 
-    /** The diagnoses in {@code tableName}, through the SDK client the CLI's AWS profile configures (to read them). */
+    /** The diagnoses in {@code tableName}, with the region and credentials of the CLI's AWS profile (to read them). */
     public static DynamoDbDiagnosisStore forTable(String tableName) {
-        return new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), tableName, Duration.ZERO);
+        return new DynamoDbDiagnosisStore(ProfileAccount.api(AwsJsonApi.Service.DYNAMODB), tableName, Duration.ZERO);
     }
 
     public enum PutOutcome { STORED, ALREADY_STORED }
 
     public PutOutcome put(Diagnosis diagnosis) {
+        ObjectNode request = Json.MAPPER.createObjectNode().put("TableName", tableName)
+                .put("ConditionExpression", "attribute_not_exists(pk)");
+        request.set("Item", DynamoDbValues.item(DiagnosisItem.toJsonMap(diagnosis, retention)));
         try {
-            dynamoDb.putItem(r -> r.tableName(tableName)
-                    .item(DiagnosisAttributes.toAttributes(diagnosis, retention))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            dynamoDb.call("PutItem", request.toString());
             return PutOutcome.STORED;
-        } catch (ConditionalCheckFailedException e) {
-            return PutOutcome.ALREADY_STORED;
+        } catch (AwsCallFailed e) {
+            if (e.is("ConditionalCheckFailedException")) {
+                return PutOutcome.ALREADY_STORED;
+            }
+            throw e;
         }
     }
 
     /** The integration's diagnoses, newest failure first. */
     public List<Diagnosis> queryByIntegration(String integrationId, int limit) {
-        return query(QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :diag)")
-                .expressionAttributeValues(Map.of(
-                        ":pk", AttributeValue.fromS(DiagnosisItem.partitionKey(integrationId)),
-                        ":diag", AttributeValue.fromS("DIAG#")))
-                .scanIndexForward(false)
-                .limit(limit)
-                .build());
+        return query(null, "pk = :pk AND begins_with(sk, :diag)",
+                Map.of(":pk", DiagnosisItem.partitionKey(integrationId), ":diag", "DIAG#"), limit);
     }
 
     /** Diagnoses with this cause whose failure lies in [from, to], newest first (the GSI ByCause). */
     public List<Diagnosis> queryByCause(Cause cause, Instant from, Instant to, int limit) {
-        return query(QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(DiagnosisItem.BY_CAUSE_INDEX)
-                .keyConditionExpression("gsi1pk = :cause AND gsi1sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(
-                        ":cause", AttributeValue.fromS(DiagnosisItem.causeKey(cause)),
-                        ":from", AttributeValue.fromS(DiagnosisItem.sortable(from)),
-                        ":to", AttributeValue.fromS(DiagnosisItem.sortable(to) + AFTER_ANY_ID)))
-                .scanIndexForward(false)
-                .limit(limit)
-                .build());
+        return query(DiagnosisItem.BY_CAUSE_INDEX, "gsi1pk = :cause AND gsi1sk BETWEEN :from AND :to",
+                Map.of(":cause", DiagnosisItem.causeKey(cause), ":from", DiagnosisItem.sortable(from),
+                        ":to", DiagnosisItem.sortable(to) + AFTER_ANY_ID), limit);
     }
 
     /**
@@ -96,7 +84,20 @@ public final class DynamoDbDiagnosisStore {
             .comparing(Diagnosis::diagnosedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
             .thenComparing(Diagnosis::failedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
 
-    private List<Diagnosis> query(QueryRequest request) {
-        return dynamoDb.query(request).items().stream().map(DiagnosisAttributes::fromAttributes).toList();
+    /** One page of a Query, newest first: the first {@code limit} items, as the SDK's query() answered. */
+    private List<Diagnosis> query(String index, String keyCondition, Map<String, String> values, int limit) {
+        ObjectNode request = Json.MAPPER.createObjectNode().put("TableName", tableName);
+        if (index != null) {
+            request.put("IndexName", index);
+        }
+        request.put("KeyConditionExpression", keyCondition).put("ScanIndexForward", false).put("Limit", limit);
+        request.set("ExpressionAttributeValues", DynamoDbValues.item(values));
+        JsonNode items = dynamoDb.call("Query", request.toString()).get("Items");
+        if (items == null || !items.isArray()) {
+            throw new AwsCallFailed("DynamoDB", "Query", null, 200, "answered without an Items list");
+        }
+        List<Diagnosis> diagnoses = new java.util.ArrayList<>();
+        items.forEach(item -> diagnoses.add(DiagnosisItem.fromJsonMap(DynamoDbValues.plain(item))));
+        return diagnoses;
     }
 }

@@ -1,17 +1,15 @@
 package dev.logindoctor.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logindoctor.engine.DiagnosisItem;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.probe.Integration;
 import dev.logindoctor.probe.IntegrationItems;
 import dev.logindoctor.probe.IntegrationRegistry;
 import dev.logindoctor.probe.ProbeRecord;
 import dev.logindoctor.probe.RegisteredIntegration;
 import dev.logindoctor.probe.RiskRecord;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,21 +19,21 @@ import java.util.Optional;
 
 /**
  * The registry in the diagnosis table ({@link IntegrationItems}: CONFIG and PROBE items beside the
- * integration's diagnoses). Listing is one Query of the registry's partition of the ByCause GSI;
- * a probe record is written only if its stored revision is the one the run read.
+ * integration's diagnoses). Listing is one Query of the registry's partition of the ByCause GSI
+ * (every page of it); a probe record is written only if its stored revision is the one the run read.
  */
 public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
-    private final DynamoDbClient dynamoDb;
+    private final AwsJsonApi dynamoDb;
     private final String tableName;
 
-    public DynamoDbIntegrationRegistry(DynamoDbClient dynamoDb, String tableName) {
+    public DynamoDbIntegrationRegistry(AwsJsonApi dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
     }
 
-    /** The registry in {@code tableName}, through the SDK client Lambda (or the CLI's AWS profile) configures. */
+    /** The registry in {@code tableName}, with the region and credentials of the CLI's AWS profile. */
     public static DynamoDbIntegrationRegistry forTable(String tableName) {
-        return new DynamoDbIntegrationRegistry(AwsClients.dynamoDb(), tableName);
+        return new DynamoDbIntegrationRegistry(ProfileAccount.api(AwsJsonApi.Service.DYNAMODB), tableName);
     }
 
     @Override
@@ -43,22 +41,31 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
         Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
         Map<String, Map<String, Object>> probes = new LinkedHashMap<>();
         Map<String, Map<String, Object>> risks = new LinkedHashMap<>();
-        dynamoDb.queryPaginator(q -> q.tableName(tableName)
-                        .indexName(DiagnosisItem.BY_CAUSE_INDEX)
-                        .keyConditionExpression("gsi1pk = :registry")
-                        .expressionAttributeValues(Map.of(":registry", AttributeValue.fromS(IntegrationItems.REGISTRY_PARTITION))))
-                .items()
-                .forEach(attributes -> {
-                    Map<String, Object> item = plain(attributes);
-                    String pk = String.valueOf(item.get("pk"));
-                    if (IntegrationItems.isConfig(item)) {
-                        configs.put(pk, item);
-                    } else if (IntegrationItems.isProbe(item)) {
-                        probes.put(pk, item);
-                    } else if (IntegrationItems.isRisks(item)) {
-                        risks.put(pk, item);
-                    }
-                });
+        JsonNode startKey = null;
+        do {
+            ObjectNode query = request().put("IndexName", DiagnosisItem.BY_CAUSE_INDEX).put("KeyConditionExpression", "gsi1pk = :registry");
+            query.set("ExpressionAttributeValues", DynamoDbValues.item(Map.of(":registry", IntegrationItems.REGISTRY_PARTITION)));
+            if (startKey != null) {
+                query.set("ExclusiveStartKey", startKey);
+            }
+            JsonNode page = dynamoDb.call("Query", query.toString());
+            JsonNode items = page.get("Items");
+            if (items == null || !items.isArray()) {
+                throw new AwsCallFailed("DynamoDB", "Query", null, 200, "answered without an Items list");
+            }
+            for (JsonNode attributes : items) {
+                Map<String, Object> item = DynamoDbValues.plain(attributes);
+                String pk = String.valueOf(item.get("pk"));
+                if (IntegrationItems.isConfig(item)) {
+                    configs.put(pk, item);
+                } else if (IntegrationItems.isProbe(item)) {
+                    probes.put(pk, item);
+                } else if (IntegrationItems.isRisks(item)) {
+                    risks.put(pk, item);
+                }
+            }
+            startKey = page.get("LastEvaluatedKey");
+        } while (startKey != null && startKey.isObject() && !startKey.isEmpty());
         List<RegisteredIntegration> all = new ArrayList<>();
         configs.forEach((pk, config) -> {
             Map<String, Object> probe = probes.get(pk);
@@ -71,89 +78,86 @@ public final class DynamoDbIntegrationRegistry implements IntegrationRegistry {
 
     @Override
     public Optional<RegisteredIntegration> find(String integrationId) {
-        Map<String, AttributeValue> config = get(integrationId, IntegrationItems.CONFIG);
+        Map<String, Object> config = get(integrationId, IntegrationItems.CONFIG);
         if (config.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> probe = get(integrationId, IntegrationItems.PROBE);
-        return Optional.of(new RegisteredIntegration(IntegrationItems.integration(plain(config)),
-                probe.isEmpty() ? null : IntegrationItems.probeRecord(plain(probe)), risks(integrationId).orElse(null)));
+        Map<String, Object> probe = get(integrationId, IntegrationItems.PROBE);
+        return Optional.of(new RegisteredIntegration(IntegrationItems.integration(config),
+                probe.isEmpty() ? null : IntegrationItems.probeRecord(probe), risks(integrationId).orElse(null)));
     }
 
     @Override
     public void put(Integration integration) {
-        dynamoDb.putItem(p -> p.tableName(tableName).item(attributes(IntegrationItems.config(integration))));
+        putItem(IntegrationItems.config(integration));
     }
 
     @Override
     public boolean remove(String integrationId) {
-        boolean existed = dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.CONFIG))
-                .returnValues(ReturnValue.ALL_OLD)).hasAttributes();
-        dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.PROBE)));
-        dynamoDb.deleteItem(d -> d.tableName(tableName).key(key(integrationId, IntegrationItems.RISKS)));
-        return existed;
+        JsonNode old = delete(integrationId, IntegrationItems.CONFIG, true).get("Attributes");
+        delete(integrationId, IntegrationItems.PROBE, false);
+        delete(integrationId, IntegrationItems.RISKS, false);
+        return old != null && old.isObject() && !old.isEmpty();
     }
 
     @Override
     public Optional<RiskRecord> risks(String integrationId) {
-        Map<String, AttributeValue> item = get(integrationId, IntegrationItems.RISKS);
-        return item.isEmpty() ? Optional.empty() : Optional.of(IntegrationItems.riskRecord(plain(item)));
+        Map<String, Object> item = get(integrationId, IntegrationItems.RISKS);
+        return item.isEmpty() ? Optional.empty() : Optional.of(IntegrationItems.riskRecord(item));
     }
 
     @Override
     public void recordRisks(RiskRecord risks) {
-        dynamoDb.putItem(p -> p.tableName(tableName).item(attributes(IntegrationItems.risks(risks))));
+        putItem(IntegrationItems.risks(risks));
     }
 
     @Override
     public boolean recordProbe(ProbeRecord next) {
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(tableName).item(attributes(IntegrationItems.probe(next)));
+        ObjectNode put = request();
+        put.set("Item", DynamoDbValues.item(IntegrationItems.probe(next)));
         if (next.revision() <= 1) {
-            put.conditionExpression("attribute_not_exists(pk)");
+            put.put("ConditionExpression", "attribute_not_exists(pk)");
         } else {
-            put.conditionExpression("revision = :read")
-                    .expressionAttributeValues(Map.of(":read", AttributeValue.fromN(Long.toString(next.revision() - 1))));
+            put.put("ConditionExpression", "revision = :read");
+            put.set("ExpressionAttributeValues", DynamoDbValues.item(Map.of(":read", next.revision() - 1)));
         }
         try {
-            dynamoDb.putItem(put.build());
+            dynamoDb.call("PutItem", put.toString());
             return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        } catch (AwsCallFailed e) {
+            if (e.is("ConditionalCheckFailedException")) {
+                return false;
+            }
+            throw e;
         }
     }
 
-    private Map<String, AttributeValue> get(String integrationId, String sk) {
-        return dynamoDb.getItem(g -> g.tableName(tableName).key(key(integrationId, sk)).consistentRead(true)).item();
+    private void putItem(Map<String, Object> item) {
+        ObjectNode put = request();
+        put.set("Item", DynamoDbValues.item(item));
+        dynamoDb.call("PutItem", put.toString());
     }
 
-    private static Map<String, AttributeValue> key(String integrationId, String sk) {
-        return Map.of("pk", AttributeValue.fromS(IntegrationItems.partitionKey(integrationId)), "sk", AttributeValue.fromS(sk));
+    private Map<String, Object> get(String integrationId, String sk) {
+        ObjectNode get = request().put("ConsistentRead", true);
+        get.set("Key", key(integrationId, sk));
+        return DynamoDbValues.plain(dynamoDb.call("GetItem", get.toString()).get("Item"));
     }
 
-    static Map<String, AttributeValue> attributes(Map<String, Object> item) {
-        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        item.forEach((name, value) -> {
-            if (value instanceof String s) {
-                attributes.put(name, AttributeValue.fromS(s));
-            } else if (value instanceof Boolean b) {
-                attributes.put(name, AttributeValue.fromBool(b));
-            } else if (value instanceof Number n) {
-                attributes.put(name, AttributeValue.fromN(n.toString()));
-            } else if (value != null) {
-                throw new IllegalArgumentException("registry items hold strings, booleans and numbers, not " + value.getClass().getSimpleName());
-            }
-        });
-        return attributes;
+    private JsonNode delete(String integrationId, String sk, boolean returnOld) {
+        ObjectNode delete = request();
+        delete.set("Key", key(integrationId, sk));
+        if (returnOld) {
+            delete.put("ReturnValues", "ALL_OLD");
+        }
+        return dynamoDb.call("DeleteItem", delete.toString());
     }
 
-    static Map<String, Object> plain(Map<String, AttributeValue> attributes) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        attributes.forEach((name, value) -> item.put(name, switch (value.type()) {
-            case S -> value.s();
-            case BOOL -> value.bool();
-            case N -> Long.parseLong(value.n());
-            default -> null;
-        }));
-        return item;
+    private ObjectNode request() {
+        return Json.MAPPER.createObjectNode().put("TableName", tableName);
+    }
+
+    private static ObjectNode key(String integrationId, String sk) {
+        return DynamoDbValues.item(Map.of("pk", IntegrationItems.partitionKey(integrationId), "sk", sk));
     }
 }

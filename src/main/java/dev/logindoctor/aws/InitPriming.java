@@ -6,8 +6,8 @@ import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.FailureReportParser;
 import dev.logindoctor.engine.InvalidReport;
-import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepRunner;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.model.OrgEvidence;
 import dev.logindoctor.model.TrustEvidence;
@@ -35,12 +35,12 @@ import java.time.Instant;
  * <p>
  * Only when Lambda says the init is a SnapStart one ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start},
  * run once at publish) does it also run the handler's network path once against a loopback stand-in
- * ({@link SnapStartPriming}, {@link SdkPriming}) and build the SDK client the handler will call:
- * without SnapStart that would charge every cold start (a refused report included) for work it may
- * never need. Building a client resolves no credentials (they are read from the environment per request).
+ * ({@link SnapStartPriming}, {@link AwsCallPriming}) on the instance's shared HTTP client: without
+ * SnapStart that would charge every cold start (a refused report included) for work it may never
+ * need. No credential is resolved into the snapshot (they are read from the environment per request).
  * <p>
- * No SDK type is named here: the step functions are built from this class without the AWS SDK
- * (deploy/steps/), so Intake's and Record's SDK priming lives in {@link SdkPriming}.
+ * The step functions are built from this class (deploy/steps/, which compiles what a step
+ * references), so Intake's and Record's AWS-call priming lives in {@link AwsCallPriming}.
  */
 final class InitPriming {
     /** A report as an integration sends it; the references name no real secret. */
@@ -102,7 +102,7 @@ final class InitPriming {
         }
     }
 
-    /** Record's JSON path: a finished state with full evidence read and assembled (its SDK calls: {@link SdkPriming#recordHandler}). */
+    /** Record's JSON path: a finished state with full evidence read and assembled (its SDK calls: {@link AwsCallPriming#recordHandler}). */
     static void record() {
         write(DiagnosisAssembler.assemble("init-priming", fullState(), SAMPLE_START));
     }

@@ -40,11 +40,11 @@ public final class IntakeHandler implements RequestStreamHandler {
     public IntakeHandler() {
         this(FunctionEnvironment.system());
         // Lambda's constructor: warm the JSON and validation path in init, where SnapStart snapshots it.
-        SdkPriming.intakeHandler();
+        AwsCallPriming.intakeHandler();
     }
 
     private IntakeHandler(FunctionEnvironment env) {
-        this(new StepFunctionsStarter(new AwsClients.StepFunctionsOnDemand(), env.stateMachineArn()), SecretPrefixes.from(env), Clock.systemUTC(),
+        this(new StepFunctionsStarter(() -> AwsJsonApi.inLambda(AwsJsonApi.Service.STEP_FUNCTIONS), env.stateMachineArn()), SecretPrefixes.from(env), Clock.systemUTC(),
                 LatestDiagnosis.fromTable(env.tableName()));
     }
 

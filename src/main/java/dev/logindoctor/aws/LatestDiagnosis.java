@@ -21,7 +21,7 @@ public final class LatestDiagnosis {
 
     /** From the function's TABLE_NAME; retention plays no part in reading. */
     static LatestDiagnosis fromTable(String tableName) {
-        return new LatestDiagnosis(() -> new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), tableName, Duration.ZERO));
+        return new LatestDiagnosis(() -> new DynamoDbDiagnosisStore(AwsJsonApi.inLambda(AwsJsonApi.Service.DYNAMODB), tableName, Duration.ZERO));
     }
 
     public Optional<Diagnosis> of(String integrationId) {

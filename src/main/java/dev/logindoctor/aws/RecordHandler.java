@@ -31,12 +31,12 @@ public final class RecordHandler implements RequestStreamHandler {
     public RecordHandler() {
         this(FunctionEnvironment.system());
         // Lambda's constructor: warm the assembly (and in a SnapStart init the SDK calls) where SnapStart snapshots it.
-        SdkPriming.recordHandler();
+        AwsCallPriming.recordHandler();
     }
 
     private RecordHandler(FunctionEnvironment env) {
-        this(new DynamoDbDiagnosisStore(AwsClients.dynamoDb(), env.tableName(), Duration.ofDays(env.retentionDays())),
-                new DiagnosisEvents(AwsClients.eventBridge(), env.eventBusName(), env.tableName()),
+        this(new DynamoDbDiagnosisStore(AwsJsonApi.inLambda(AwsJsonApi.Service.DYNAMODB), env.tableName(), Duration.ofDays(env.retentionDays())),
+                new DiagnosisEvents(AwsJsonApi.inLambda(AwsJsonApi.Service.EVENTBRIDGE), env.eventBusName(), env.tableName()),
                 new DiagnosisMetrics(System.out),
                 Clock.systemUTC());
     }

@@ -1,11 +1,12 @@
 package dev.logindoctor.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.SecretResolver.SecretUnavailable;
 import dev.logindoctor.probe.CredentialStore;
 import dev.logindoctor.probe.VersionedSecret;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -14,22 +15,32 @@ import java.util.function.Supplier;
  * {@code SECRET_PREFIX} like every other secret read. Errors name the reference, never the value.
  */
 public final class SecretsManagerCredentialStore implements CredentialStore {
-    private final Supplier<SecretsManagerClient> client;
+    private final Supplier<SecretsManagerHttp> client;
     private final String prefix;
 
-    public SecretsManagerCredentialStore(Supplier<SecretsManagerClient> client, String prefix) {
+    SecretsManagerCredentialStore(Supplier<SecretsManagerHttp> client, String prefix) {
         this.client = client;
         this.prefix = prefix == null || prefix.isBlank() ? null : prefix.strip();
     }
 
     @Override
     public VersionedSecret read(String reference) {
-        SecretsManagerResolver.requireUnderPrefix(prefix, reference);
+        PrefixedSecrets.requireUnderPrefix(prefix, reference);
         // No cache here: a rotation must be seen on the very next run.
-        GetSecretValueResponse response = SecretsManagerResolver.getSecretValue(client.get(), reference);
-        if (response.versionId() == null) {
+        JsonNode answer = client.get().getSecretValue(reference);
+        JsonNode version = answer.get("VersionId");
+        if (version == null || !version.isTextual() || version.asText().isBlank()) {
             throw new SecretUnavailable("secret '" + reference + "' came back without a VersionId");
         }
-        return new VersionedSecret(response.secretString(), response.versionId(), response.createdDate());
+        return new VersionedSecret(answer.get("SecretString").asText(), version.asText(), createdAt(answer.get("CreatedDate")));
+    }
+
+    /** CreatedDate is epoch seconds with a fraction on the wire; anything else is unknown, not an error. */
+    private static Instant createdAt(JsonNode created) {
+        if (created == null || !created.isNumber()) {
+            return null;
+        }
+        BigDecimal seconds = created.decimalValue();
+        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
     }
 }

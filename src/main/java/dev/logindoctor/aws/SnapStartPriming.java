@@ -3,7 +3,6 @@ package dev.logindoctor.aws;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.FailureReportParser;
 import dev.logindoctor.engine.StepRunner;
-import dev.logindoctor.engine.SecretResolver.SecretUnavailable;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.FailureReport;
 import dev.logindoctor.salesforce.HttpTransport;
@@ -11,8 +10,6 @@ import dev.logindoctor.salesforce.SalesforceEvidenceSources;
 import dev.logindoctor.salesforce.TokenCache;
 import dev.logindoctor.steps.EliminationStep;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,13 +19,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The one-time work of a handler's first real request, done in a SnapStart init (run once, at
  * publish) so the snapshot holds it: the whole evidence path of an org-reading step (the secret
  * read over SigV4, the JWT, token, composite and Trust requests, the mapping into evidence), the
  * TLS context — against {@link PrimingOrg} on loopback with made-up data. No AWS SDK class here
- * (the step functions ship none); Intake's and Record's SDK calls are {@link SdkPriming}'s. Nothing is kept: a throwaway key, its own token cache, every result
+ * (the step functions ship none); Intake's and Record's AWS calls are {@link AwsCallPriming}'s. Nothing is kept: a throwaway key, its own token cache, every result
  * discarded; the shared HTTP client keeps no connection (the server is gone before the snapshot).
  */
 final class SnapStartPriming {
@@ -62,7 +61,7 @@ final class SnapStartPriming {
         }
         try {
             LambdaEvidenceSources.secretsManager().signed("{\"SecretId\":\"priming/diagnostics\"}");
-        } catch (SecretUnavailable e) {
+        } catch (AwsCallFailed e) {
             // no region or credentials in this environment: the real request will sign then
         }
         tlsClientHello();
@@ -82,7 +81,7 @@ final class SnapStartPriming {
         }
     }
 
-    private static String diagnosticsSecret(String baseUrl) {
+    static String diagnosticsSecret(String baseUrl) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -96,7 +95,7 @@ final class SnapStartPriming {
         }
     }
 
-    private static String secretAnswer(String secret) {
+    static String secretAnswer(String secret) {
         return Json.MAPPER.createObjectNode().put("Name", "priming/diagnostics").put("VersionId", "init-priming")
                 .put("SecretString", secret).toString();
     }

@@ -1,7 +1,8 @@
 package dev.logindoctor.aws;
 
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logindoctor.json.Json;
 
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -12,16 +13,16 @@ import java.util.function.Supplier;
  * derived from the state machine's ARN ({@code ...:stateMachine:NAME} → {@code ...:execution:NAME:EXEC}).
  */
 public final class StepFunctionsStarter {
-    private final Supplier<SfnClient> stepFunctions;
+    private final Supplier<AwsJsonApi> stepFunctions;
     private final String stateMachineArn;
     private final RecentExecutions recent;
 
     /** The client is asked for on the first start: a refused report never pays for building it. */
-    public StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn) {
+    public StepFunctionsStarter(Supplier<AwsJsonApi> stepFunctions, String stateMachineArn) {
         this(stepFunctions, stateMachineArn, new RecentExecutions(Clock.systemUTC()));
     }
 
-    StepFunctionsStarter(Supplier<SfnClient> stepFunctions, String stateMachineArn, RecentExecutions recent) {
+    StepFunctionsStarter(Supplier<AwsJsonApi> stepFunctions, String stateMachineArn, RecentExecutions recent) {
         this.stepFunctions = stepFunctions;
         this.stateMachineArn = stateMachineArn;
         this.recent = recent;
@@ -40,14 +41,21 @@ public final class StepFunctionsStarter {
         return started;
     }
 
-    /** The SDK call on its own: its catch of an SDK exception loads SDK classes when this class is verified, on the first start only. */
+    /** StartExecution; a name already taken (ExecutionAlreadyExists) is this same report's diagnosis. */
     private static final class Call {
-        static Started start(SfnClient client, String stateMachineArn, String executionName, String input) {
+        static Started start(AwsJsonApi client, String stateMachineArn, String executionName, String input) {
+            ObjectNode request = Json.MAPPER.createObjectNode().put("stateMachineArn", stateMachineArn).put("name", executionName).put("input", input);
             try {
-                String arn = client.startExecution(r -> r.stateMachineArn(stateMachineArn).name(executionName).input(input)).executionArn();
-                return new Started(arn, false);
-            } catch (ExecutionAlreadyExistsException e) {
-                return new Started(executionArn(stateMachineArn, executionName), true);
+                JsonNode arn = client.call("StartExecution", request.toString()).get("executionArn");
+                if (arn == null || !arn.isTextual()) {
+                    throw new AwsCallFailed("Step Functions", "StartExecution", null, 200, "answered without an executionArn");
+                }
+                return new Started(arn.asText(), false);
+            } catch (AwsCallFailed e) {
+                if (e.is("ExecutionAlreadyExists")) {
+                    return new Started(executionArn(stateMachineArn, executionName), true);
+                }
+                throw e;
             }
         }
     }

@@ -78,15 +78,18 @@ class CanarySecretsOnTheStateMachineTest {
     private String credentialSecret;
     private final List<String> secrets = new ArrayList<>(CanaryScenario.VALUES);
 
+    private MotoServer.Moto moto;
+
     @BeforeAll
     void start(MotoServer.Moto moto) throws IOException {
+        this.moto = moto;
         secretsManager = moto.secretsManager();
         dynamoDb = moto.dynamoDb();
         DiagnosisTable.create(dynamoDb, table);
-        store = new DynamoDbDiagnosisStore(dynamoDb, table, Duration.ofDays(30));
+        store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(30));
         events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), table);
         lambda = new LambdaInvokeServer();
-        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName),
+        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.api(AwsJsonApi.Service.EVENTBRIDGE), events.busName),
                 new DiagnosisMetrics(new PrintStream(metrics, true, StandardCharsets.UTF_8)), Clock.systemUTC()));
         stateMachine = new LocalStateMachine(lambda);
 
@@ -128,7 +131,7 @@ class CanarySecretsOnTheStateMachineTest {
                 spec.credentialUpdatedAt(), credentialSecret, diagnosticsSecret);
         Clock simClock = sim.clock().asClock();
         // Built after the proxy is in front of the sim, so its clients go through it; short timeouts as in the CLI suites.
-        EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
+        EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(moto::secrets, PREFIX, simClock),
                 sim.baseUrl(), new HttpTransport(Duration.ofMillis(600), Duration.ofMillis(800), HttpTransport.DEFAULT_MAX_RESPONSE_BYTES),
                 simClock, new TokenCache());
         for (String step : stepNames) {

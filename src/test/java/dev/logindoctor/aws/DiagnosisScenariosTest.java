@@ -2,8 +2,8 @@ package dev.logindoctor.aws;
 
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
-import dev.logindoctor.json.Json;
 import dev.logindoctor.engine.StepOrder;
+import dev.logindoctor.json.Json;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import dev.logindoctor.model.FailureReport;
@@ -34,9 +34,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +75,18 @@ class DiagnosisScenariosTest {
                              int integrationLogins) {
     }
 
+    private MotoServer.Moto moto;
+
     @BeforeAll
     void start(MotoServer.Moto moto) throws IOException {
+        this.moto = moto;
         secretsManager = moto.secretsManager();
         dynamoDb = moto.dynamoDb();
         DiagnosisTable.create(dynamoDb, table);
-        store = new DynamoDbDiagnosisStore(dynamoDb, table, Duration.ofDays(30));
+        store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(30));
         events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), table);
         lambda = new LambdaInvokeServer();
-        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName),
+        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.api(AwsJsonApi.Service.EVENTBRIDGE), events.busName),
                 new DiagnosisMetrics(new PrintStream(metrics, true, StandardCharsets.UTF_8)), Clock.systemUTC()));
         stateMachine = new LocalStateMachine(lambda);
     }
@@ -211,7 +211,7 @@ class DiagnosisScenariosTest {
                 spec.credentialUpdatedAt(), PREFIX + label + "/credential", diagnosticsSecret);
 
         Clock simClock = sim.clock().asClock();
-        EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(() -> secretsManager, PREFIX, simClock),
+        EvidenceSources sources = new SalesforceEvidenceSources(new SecretsManagerResolver(moto::secrets, PREFIX, simClock),
                 sim.baseUrl(), new HttpTransport(), simClock);
         for (String step : stepNames) {
             lambda.register(step, new StepHandler(dev.logindoctor.engine.StepOrder.byName(step).orElseThrow(), sources,

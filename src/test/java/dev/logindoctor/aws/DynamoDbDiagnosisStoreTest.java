@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisItem;
 import dev.logindoctor.model.Cause;
 import dev.logindoctor.model.Diagnosis;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DynamoDbDiagnosisStoreTest {
     DynamoDbDiagnosisStoreTest(MotoServer.Moto moto) {
         dynamoDb = moto.dynamoDb();
         DiagnosisTable.create(dynamoDb, table);
-        store = new DynamoDbDiagnosisStore(dynamoDb, table, Duration.ofDays(90));
+        store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(90));
     }
 
     @Test
@@ -42,7 +43,7 @@ class DynamoDbDiagnosisStoreTest {
         assertEquals(String.valueOf(d.diagnosedAt().plus(Duration.ofDays(90)).getEpochSecond()), item.get("expiresAt").n());
         assertEquals(TimeToLiveStatus.ENABLED,
                 dynamoDb.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().timeToLiveStatus());
-        assertEquals(d, DiagnosisAttributes.fromAttributes(item));
+        assertEquals(d, DiagnosisItem.fromJsonMap(SdkItems.plain(item)), "the item the SDK reads is the diagnosis");
     }
 
     @Test

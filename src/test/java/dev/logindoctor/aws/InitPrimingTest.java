@@ -1,8 +1,8 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.StepOrder;
 import dev.logindoctor.steps.EliminationStep;
-import dev.logindoctor.engine.DiagnosisState;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
@@ -100,10 +100,20 @@ class InitPrimingTest {
         }
     }
 
+    /** The probe's whole first run on loopback: a healthy JWT login, so the risk check after it runs too. */
     @Test
-    void theSdkCallsOfIntakeAndRecordPrimeAgainstTheLoopbackStandIn() {
-        assertDoesNotThrow(SdkPriming::startExecution);
-        assertDoesNotThrow(SdkPriming::record);
+    void theProbesFirstRunGoesTheWholeWayAgainstTheLoopbackStandIn() {
+        com.fasterxml.jackson.databind.JsonNode summary = ProbePriming.probeRun();
+        assertEquals(1, summary.get("enabled").asInt(), summary.toString());
+        com.fasterxml.jackson.databind.JsonNode result = summary.get("results").get(0);
+        assertEquals("init-priming", result.get("integrationId").asText(), summary.toString());
+        assertEquals("HEALTHY", result.get("outcome").asText(), summary.toString());
+    }
+
+    @Test
+    void theAwsCallsOfIntakeAndRecordPrimeAgainstTheLoopbackStandIn() {
+        assertDoesNotThrow(AwsCallPriming::startExecution);
+        assertDoesNotThrow(AwsCallPriming::record);
         assertDoesNotThrow(InitPriming::record);
     }
 

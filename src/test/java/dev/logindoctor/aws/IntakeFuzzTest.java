@@ -10,9 +10,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
-import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IntakeFuzzTest {
     private final AtomicInteger starts = new AtomicInteger();
-    private final IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> new StartsOnly(starts),
+    private final IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> startsOnly(starts),
             "arn:aws:states:us-east-1:123456789012:stateMachine:login-doctor"), "login-doctor/",
             Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
 
@@ -87,22 +84,11 @@ class IntakeFuzzTest {
         return Json.MAPPER.readTree(out.toByteArray());
     }
 
-    /** Answers StartExecution only; anything else the SDK interface offers stays unsupported. */
-    private record StartsOnly(AtomicInteger starts) implements SfnClient {
-        @Override
-        public StartExecutionResponse startExecution(StartExecutionRequest request) {
-            return StartExecutionResponse.builder()
-                    .executionArn("arn:aws:states:us-east-1:123456789012:execution:login-doctor:" + request.name() + starts.incrementAndGet())
-                    .startDate(Instant.now()).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sfn";
-        }
-
-        @Override
-        public void close() {
-        }
+    /** Step Functions answering StartExecution in-process (an ARN per start); nothing is sent. */
+    private static AwsJsonApi startsOnly(AtomicInteger starts) {
+        return StubAws.api(AwsJsonApi.Service.STEP_FUNCTIONS, call -> {
+            String name = Json.MAPPER.readTree(call.body()).get("name").asText();
+            return "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:login-doctor:" + name + starts.incrementAndGet() + "\"}";
+        });
     }
 }

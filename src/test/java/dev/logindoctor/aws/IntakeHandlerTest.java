@@ -34,13 +34,16 @@ class IntakeHandlerTest {
     private final SfnClient stepFunctions;
     private final String stateMachineArn;
     private final IntakeHandler intake;
+    private final MotoServer.Moto moto;
+
 
     IntakeHandlerTest(MotoServer.Moto moto) {
+        this.moto = moto;
         stepFunctions = moto.stepFunctions();
         stateMachineArn = stepFunctions.createStateMachine(c -> c.name("login-doctor-" + UUID.randomUUID())
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor/",
+        intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), stateMachineArn), "login-doctor/",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -157,7 +160,7 @@ class IntakeHandlerTest {
     @Test
     void aSecretPrefixWithoutTrailingSlashIsRefusedBecauseItWouldAdmitLookAlikeNames() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor-prod",
+                () -> new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), stateMachineArn), "login-doctor-prod",
                         Clock.fixed(NOW, ZoneOffset.UTC)));
         assertTrue(e.getMessage().contains("SECRET_PREFIX"), e.getMessage());
     }

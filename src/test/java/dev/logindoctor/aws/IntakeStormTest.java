@@ -55,12 +55,15 @@ class IntakeStormTest {
     private final String stateMachineArn;
     private final IntakeHandler intake;
 
+    private final MotoServer.Moto moto;
+
     IntakeStormTest(MotoServer.Moto moto) {
+        this.moto = moto;
         stepFunctions = moto.stepFunctions();
         stateMachineArn = stepFunctions.createStateMachine(c -> c.name("login-doctor-storm-" + UUID.randomUUID())
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor/",
+        intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), stateMachineArn), "login-doctor/",
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -125,17 +128,12 @@ class IntakeStormTest {
     @Test
     void aThousandIdenticalReportsToOneWarmInstanceCostOneStartExecutionCall() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        SfnClient counting = (SfnClient) java.lang.reflect.Proxy.newProxyInstance(SfnClient.class.getClassLoader(),
-                new Class<?>[] {SfnClient.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("startExecution")) {
-                        calls.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(stepFunctions, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        AwsJsonApi counting = moto.api(AwsJsonApi.Service.STEP_FUNCTIONS, send -> call -> {
+            if ("AWSStepFunctions.StartExecution".equals(call.headers().get("x-amz-target"))) {
+                calls.incrementAndGet();
+            }
+            return send.send(call);
+        });
         IntakeHandler instance = new IntakeHandler(new StepFunctionsStarter(() -> counting, stateMachineArn), "login-doctor/",
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Set<String> arns = new java.util.HashSet<>();

@@ -27,11 +27,11 @@ class LatestDiagnosisOverUrlTest {
     LatestDiagnosisOverUrlTest(MotoServer.Moto moto) {
         String table = "latest-" + UUID.randomUUID();
         DiagnosisTable.create(moto.dynamoDb(), table);
-        DynamoDbDiagnosisStore store = new DynamoDbDiagnosisStore(moto.dynamoDb(), table, Duration.ofDays(30));
+        DynamoDbDiagnosisStore store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(30));
         store.put(Diagnoses.of("exec-old", "billing-sync", Cause.USER_LOCKED_OUT, T0));
         store.put(Diagnoses.of("exec-new", "billing-sync", Cause.USER_FROZEN, T0.plusSeconds(3600)));
         store.put(Diagnoses.of("exec-other", "billing-sync-2", Cause.USERNAME_NOT_FOUND, T0.plusSeconds(7200)));
-        intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.stepFunctions(), "arn:aws:states:us-east-1:123456789012:stateMachine:unused"),
+        intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), "arn:aws:states:us-east-1:123456789012:stateMachine:unused"),
                 "login-doctor/", Clock.fixed(T0, ZoneOffset.UTC), new LatestDiagnosis(() -> store));
     }
 

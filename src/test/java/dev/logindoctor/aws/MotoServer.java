@@ -1,5 +1,6 @@
 package dev.logindoctor.aws;
 
+import dev.logindoctor.salesforce.HttpTransport;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -25,10 +26,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts moto's server once per test run (on a free loopback port), waits until it answers, and
@@ -36,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * names. Inject {@link Moto} into a test's constructor or methods.
  */
 public final class MotoServer implements BeforeAllCallback, ParameterResolver {
+    private static final HttpTransport TRANSPORT = new HttpTransport();
 
     /** A running moto: its endpoint and SDK clients pointed at it. */
     public record Moto(URI endpoint) {
@@ -53,6 +58,23 @@ public final class MotoServer implements BeforeAllCallback, ParameterResolver {
 
         public EventBridgeClient eventBridge() {
             return configure(EventBridgeClient.builder()).build();
+        }
+
+        /** Login Doctor's own client for a service (what the functions call AWS with), on moto. */
+        public AwsJsonApi api(AwsJsonApi.Service service) {
+            return api(service, UnaryOperator.identity());
+        }
+
+        /** The same, its requests through {@code wrap} (to count or refuse them). */
+        public AwsJsonApi api(AwsJsonApi.Service service, UnaryOperator<AwsJsonApi.Sender> wrap) {
+            Map<String, String> settings = Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", endpoint.toString(),
+                    "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing");
+            return new AwsJsonApi(service, wrap.apply(TRANSPORT::send), AwsAccount.fromSettings(settings::get), Clock.systemUTC());
+        }
+
+        /** Secrets Manager as the functions read it, on moto. */
+        SecretsManagerHttp secrets() {
+            return new SecretsManagerHttp(api(AwsJsonApi.Service.SECRETS_MANAGER));
         }
 
         public SqsClient sqs() {

@@ -1,7 +1,7 @@
 package dev.logindoctor.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.json.Json;
 import dev.logindoctor.model.LoginFlow;
@@ -60,9 +60,9 @@ class ProbeHandlerTest {
         stateMachineArn = stepFunctions.createStateMachine(c -> c.name("login-doctor-" + run)
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        registry = new DynamoDbIntegrationRegistry(dynamoDb, table);
-        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), prefix, clock);
-        handler = new ProbeHandler(new ProbeRun(registry, new SecretsManagerCredentialStore(() -> secrets, prefix), org,
+        registry = new DynamoDbIntegrationRegistry(moto.api(AwsJsonApi.Service.DYNAMODB), table);
+        IntakeHandler intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), stateMachineArn), prefix, clock);
+        handler = new ProbeHandler(new ProbeRun(registry, new SecretsManagerCredentialStore(moto::secrets, prefix), org,
                 MaintenanceCheck.never(), new IntakeDiagnosisStarter(intake), clock, ProbeSettings.DEFAULT));
     }
 

@@ -49,14 +49,17 @@ class ProbeRisksOnMotoTest {
     private final DynamoDbIntegrationRegistry registry;
     private final DiagnosisEventsQueue events;
     private final RiskEvents riskEvents;
+    private final MotoServer.Moto moto;
+
 
     ProbeRisksOnMotoTest(MotoServer.Moto moto) {
+        this.moto = moto;
         dynamoDb = moto.dynamoDb();
         secrets = moto.secretsManager();
         DiagnosisTable.create(dynamoDb, table);
-        registry = new DynamoDbIntegrationRegistry(dynamoDb, table);
+        registry = new DynamoDbIntegrationRegistry(moto.api(AwsJsonApi.Service.DYNAMODB), table);
         events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), "login-doctor-risks-" + run, RiskEvents.DETAIL_TYPE);
-        riskEvents = new RiskEvents(moto.eventBridge(), events.busName);
+        riskEvents = new RiskEvents(moto.api(AwsJsonApi.Service.EVENTBRIDGE), events.busName);
     }
 
     private Integration register(SimulatedOrg org) {
@@ -71,11 +74,11 @@ class ProbeRisksOnMotoTest {
 
     private ProbeRun probe(SimulatedOrg org, Clock clock) {
         HttpTransport transport = new HttpTransport();
-        SecretsManagerResolver resolver = new SecretsManagerResolver(() -> secrets, prefix, clock);
+        SecretsManagerResolver resolver = new SecretsManagerResolver(moto::secrets, prefix, clock);
         SalesforceEvidenceSources sources = new SalesforceEvidenceSources(resolver, org.baseUrl(), transport, clock, new TokenCache());
         RiskWatch watch = new RiskWatch(RiskChecker.of(new RiskCheckRunner(sources, resolver, clock, RiskSettings.DEFAULT), clock),
                 registry, riskEvents, RiskWatch.DEFAULT_CLOSER_THRESHOLD);
-        return new ProbeRun(registry, new SecretsManagerCredentialStore(() -> secrets, prefix),
+        return new ProbeRun(registry, new SecretsManagerCredentialStore(moto::secrets, prefix),
                 new dev.logindoctor.probe.SalesforceProbeLogin(transport, clock), MaintenanceCheck.never(),
                 report -> {
                     throw new AssertionError("a healthy integration starts no diagnosis");

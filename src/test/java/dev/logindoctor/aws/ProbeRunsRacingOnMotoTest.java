@@ -75,14 +75,14 @@ class ProbeRunsRacingOnMotoTest {
         moto.secretsManager().createSecret(c -> c.name(prefix + spec.integrationId()).secretString(org.integrationSecretJson()));
         Integration integration = new Integration(spec.integrationId(), org.baseUrl(), spec.username(), spec.flow(),
                 prefix + spec.integrationId(), prefix + "diagnostics", null, true);
-        new DynamoDbIntegrationRegistry(moto.dynamoDb(), table).put(integration);
+        new DynamoDbIntegrationRegistry(moto.api(AwsJsonApi.Service.DYNAMODB), table).put(integration);
         return integration;
     }
 
     /** One probe run as a Lambda invocation would build it: its own clients, the real table, the real login. */
     private ProbeRun invocation(SimulatedOrg org, IntegrationRegistry registry) {
         Clock clock = org.clock().asClock();
-        return new ProbeRun(registry, new SecretsManagerCredentialStore(moto::secretsManager, prefix),
+        return new ProbeRun(registry, new SecretsManagerCredentialStore(moto::secrets, prefix),
                 new SalesforceProbeLogin(new HttpTransport(), clock), MaintenanceCheck.never(), report -> {
                     diagnosesStarted.incrementAndGet();
                     return "arn:aws:states:us-east-1:123456789012:execution:login-doctor:" + report.integrationId();
@@ -97,7 +97,7 @@ class ProbeRunsRacingOnMotoTest {
         List<Future<ProbeSummary>> runs = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
             for (int i = 0; i < 2; i++) {
-                ProbeRun probe = invocation(org, new RacingRegistry(new DynamoDbIntegrationRegistry(moto.dynamoDb(), table), read, claim));
+                ProbeRun probe = invocation(org, new RacingRegistry(new DynamoDbIntegrationRegistry(moto.api(AwsJsonApi.Service.DYNAMODB), table), read, claim));
                 runs.add(threads.submit(() -> {
                     start.await();
                     return probe.run(Deadline.unlimited());

@@ -48,9 +48,9 @@ class RecordHandlerTest {
 
     RecordHandlerTest(MotoServer.Moto moto) {
         DiagnosisTable.create(moto.dynamoDb(), name);
-        store = new DynamoDbDiagnosisStore(moto.dynamoDb(), name, Duration.ofDays(30));
+        store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), name, Duration.ofDays(30));
         events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), name);
-        record = new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName, name),
+        record = new RecordHandler(store, new DiagnosisEvents(moto.api(AwsJsonApi.Service.EVENTBRIDGE), events.busName, name),
                 new DiagnosisMetrics(new PrintStream(metricsOut, true, StandardCharsets.UTF_8)), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

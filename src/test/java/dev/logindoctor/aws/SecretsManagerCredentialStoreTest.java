@@ -22,10 +22,13 @@ class SecretsManagerCredentialStoreTest {
     private final SecretsManagerClient secrets;
     private final String name = "login-doctor/billing-" + UUID.randomUUID();
     private final SecretsManagerCredentialStore store;
+    private final MotoServer.Moto moto;
+
 
     SecretsManagerCredentialStoreTest(MotoServer.Moto moto) {
+        this.moto = moto;
         secrets = moto.secretsManager();
-        store = new SecretsManagerCredentialStore(() -> secrets, "login-doctor/");
+        store = new SecretsManagerCredentialStore(moto::secrets, "login-doctor/");
     }
 
     @Test
@@ -50,7 +53,7 @@ class SecretsManagerCredentialStoreTest {
         assertTrue(foreign.getMessage().contains("prod/db-master") && foreign.getMessage().contains("login-doctor/"), foreign.getMessage());
         SecretUnavailable missing = assertThrows(SecretUnavailable.class, () -> store.read("login-doctor/none-" + UUID.randomUUID()));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
-        assertThrows(SecretUnavailable.class, () -> new SecretsManagerCredentialStore(() -> secrets, null).read(name),
+        assertThrows(SecretUnavailable.class, () -> new SecretsManagerCredentialStore(moto::secrets, null).read(name),
                 "no prefix configured: nothing is read");
     }
 }

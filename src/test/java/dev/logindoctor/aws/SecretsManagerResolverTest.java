@@ -25,12 +25,15 @@ class SecretsManagerResolverTest {
     private final AtomicInteger clientRequests = new AtomicInteger();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:15:00Z"));
     private final SecretsManagerResolver resolver;
+    private final MotoServer.Moto moto;
+
 
     SecretsManagerResolverTest(MotoServer.Moto moto) {
+        this.moto = moto;
         secretsManager = moto.secretsManager();
         resolver = new SecretsManagerResolver(() -> {
             clientRequests.incrementAndGet();
-            return secretsManager;
+            return moto.secrets();
         }, prefix, clock);
     }
 
@@ -54,7 +57,7 @@ class SecretsManagerResolverTest {
 
     @Test
     void withoutAPrefixNothingIsRead() {
-        SecretsManagerResolver unconfigured = new SecretsManagerResolver(() -> secretsManager, null, clock);
+        SecretsManagerResolver unconfigured = new SecretsManagerResolver(moto::secrets, null, clock);
         SecretUnavailable refused = assertThrows(SecretUnavailable.class, () -> unconfigured.secretValue(prefix + "diagnostics"));
         assertTrue(refused.getMessage().contains("SECRET_PREFIX is not set"), refused.getMessage());
     }

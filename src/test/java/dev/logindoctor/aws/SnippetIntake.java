@@ -35,7 +35,7 @@ final class SnippetIntake implements AutoCloseable {
         stateMachineArn = stepFunctions.createStateMachine(c -> c.name("snippets-" + UUID.randomUUID())
                 .definition(StateMachineDefinition.substituted())
                 .roleArn("arn:aws:iam::123456789012:role/login-doctor-state-machine")).stateMachineArn();
-        intake = new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, stateMachineArn), "login-doctor/",
+        intake = new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), stateMachineArn), "login-doctor/",
                 Clock.fixed(Instant.parse("2026-11-27T10:16:30Z"), ZoneOffset.UTC));
     }
 

@@ -1,6 +1,5 @@
 package dev.logindoctor.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.logindoctor.engine.DiagnosisState;
 import dev.logindoctor.engine.EvidenceSources;
 import dev.logindoctor.engine.SourceUnavailable;
@@ -105,14 +104,14 @@ class StateMachineFlowTest {
     @BeforeAll
     void start(MotoServer.Moto moto) throws IOException {
         DiagnosisTable.create(moto.dynamoDb(), table);
-        store = new DynamoDbDiagnosisStore(moto.dynamoDb(), table, Duration.ofDays(1));
+        store = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(1));
         DiagnosisEventsQueue events = new DiagnosisEventsQueue(moto.eventBridge(), moto.sqs(), table);
         lambda = new LambdaInvokeServer();
         for (String name : stepNames) {
             Function<Evidence, Finding> behaviour = evidence -> script.getOrDefault(name, e -> ruledOut(name)).apply(evidence);
             lambda.register(name, new StepHandler(new ScriptedStep(name, name.equals(stepNames.get(0)), behaviour), sources));
         }
-        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.eventBridge(), events.busName),
+        lambda.register("Record", new RecordHandler(store, new DiagnosisEvents(moto.api(AwsJsonApi.Service.EVENTBRIDGE), events.busName),
                 new DiagnosisMetrics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), Clock.systemUTC()));
         stateMachine = new LocalStateMachine(lambda);
     }

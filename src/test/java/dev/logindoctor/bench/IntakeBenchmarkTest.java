@@ -1,6 +1,7 @@
 package dev.logindoctor.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.aws.AwsJsonApi;
 import dev.logindoctor.aws.IntakeHandler;
 import dev.logindoctor.aws.MotoServer;
 import dev.logindoctor.aws.StepFunctionsStarter;
@@ -52,14 +53,17 @@ class IntakeBenchmarkTest {
 
     private final SfnClient stepFunctions;
 
+    private final MotoServer.Moto moto;
+
     IntakeBenchmarkTest(MotoServer.Moto moto) {
+        this.moto = moto;
         stepFunctions = moto.stepFunctions();
     }
 
     private IntakeHandler intake() {
         String arn = stepFunctions.createStateMachine(c -> c.name("bench-" + UUID.randomUUID())
                 .definition(PASS).roleArn("arn:aws:iam::123456789012:role/bench")).stateMachineArn();
-        return new IntakeHandler(new StepFunctionsStarter(() -> stepFunctions, arn), "login-doctor/",
+        return new IntakeHandler(new StepFunctionsStarter(() -> moto.api(AwsJsonApi.Service.STEP_FUNCTIONS), arn), "login-doctor/",
                 Clock.fixed(Instant.parse("2026-11-27T10:16:00Z"), java.time.ZoneOffset.UTC));
     }
 

@@ -1,15 +1,13 @@
 package dev.logindoctor.bench;
 
+import dev.logindoctor.aws.AwsJsonApi;
 import dev.logindoctor.aws.BenchFixtures;
 import dev.logindoctor.aws.IntakeHandler;
 import dev.logindoctor.aws.StepFunctionsStarter;
 import dev.logindoctor.json.Json;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A storm: 1,000 identical failure reports through {@link IntakeHandler} against moto's Step
  * Functions, spread over {@value #CONTAINERS} warm containers (each its own handler, one report at a
- * time, as Lambda runs an instance), all at once. Counts the StartExecution calls that reach the SDK.
+ * time, as Lambda runs an instance), all at once. Counts the StartExecution calls sent to AWS.
  */
 public final class StormBench {
     static final int REPORTS = 1000;
@@ -40,19 +38,14 @@ public final class StormBench {
 
     public static void main(String[] args) throws Exception {
         AtomicInteger starts = new AtomicInteger();
-        try (BenchFixtures.MotoHandle moto = BenchFixtures.startMoto(); SfnClient real = moto.moto().stepFunctions()) {
+        try (BenchFixtures.MotoHandle moto = BenchFixtures.startMoto()) {
             String machine = BenchFixtures.createResources(moto, "login-doctor/storm-bench", "{}", "storm-bench", "storm-bench");
-            SfnClient counted = (SfnClient) Proxy.newProxyInstance(SfnClient.class.getClassLoader(), new Class<?>[] {SfnClient.class},
-                    (proxy, method, margs) -> {
-                        if (method.getName().equals("startExecution")) {
-                            starts.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(real, margs);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            AwsJsonApi counted = moto.moto().api(AwsJsonApi.Service.STEP_FUNCTIONS, send -> call -> {
+                if ("AWSStepFunctions.StartExecution".equals(call.headers().get("x-amz-target"))) {
+                    starts.incrementAndGet();
+                }
+                return send.send(call);
+            });
             String report = REPORT.formatted(Clock.systemUTC().instant().toString()).replace("\n", " ");
             ExecutorService pool = Executors.newFixedThreadPool(CONTAINERS);
             List<Future<Integer>> duplicates = new ArrayList<>();

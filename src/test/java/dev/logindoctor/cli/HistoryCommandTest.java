@@ -1,6 +1,7 @@
 package dev.logindoctor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.logindoctor.aws.AwsJsonApi;
 import dev.logindoctor.aws.DiagnosisTable;
 import dev.logindoctor.aws.DynamoDbDiagnosisStore;
 import dev.logindoctor.aws.MotoServer;
@@ -37,7 +38,10 @@ class HistoryCommandTest {
 
     private final DynamoDbClient dynamoDb;
 
+    private final MotoServer.Moto moto;
+
     HistoryCommandTest(MotoServer.Moto moto) {
+        this.moto = moto;
         dynamoDb = moto.dynamoDb();
     }
 
@@ -75,9 +79,9 @@ class HistoryCommandTest {
     void theTableIsReadWithTheSameOrderAndFilters() throws Exception {
         String table = "diagnoses-" + UUID.randomUUID();
         DiagnosisTable.create(dynamoDb, table);
-        DynamoDbDiagnosisStore diagnoses = new DynamoDbDiagnosisStore(dynamoDb, table, Duration.ofDays(90));
+        DynamoDbDiagnosisStore diagnoses = new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), table, Duration.ofDays(90));
         STORED.forEach(diagnoses::put);
-        Wiring wiring = Cli.at(home).withTables(name -> null, name -> new DynamoDbDiagnosisStore(dynamoDb, name, Duration.ZERO));
+        Wiring wiring = Cli.at(home).withTables(name -> null, name -> new DynamoDbDiagnosisStore(moto.api(AwsJsonApi.Service.DYNAMODB), name, Duration.ZERO));
 
         assertEquals(NEWEST_DIAGNOSIS_FIRST, ids(Cli.run(wiring, "history", "--table", table, "--json")));
         assertEquals(List.of("diag-old-failure-late-report", "diag-new-failure"),
