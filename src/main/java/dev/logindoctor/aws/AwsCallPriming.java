@@ -63,12 +63,14 @@ final class AwsCallPriming {
      * PutEvents (answered on loopback), its metrics line (to nowhere) and answer — by the handler's own handleRequest.
      */
     static void record() {
-        ObjectNode request = Json.MAPPER.createObjectNode().put("executionName", "init-priming");
+        // With an ARN that names a region, so the event's console links (URL-encoded item key) are built too.
+        ObjectNode request = Json.MAPPER.createObjectNode().put("executionName", "init-priming")
+                .put("executionArn", "arn:aws:states:us-east-1:123456789012:execution:priming:init-priming");
         request.set("state", StateDocument.write(InitPriming.fullState()));
         try (PrimingOrg aws = new PrimingOrg().answering("DynamoDB_20120810.PutItem", "{}")
                 .answering("AWSEvents.PutEvents", "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"init-priming\"}]}")) {
             new RecordHandler(new DynamoDbDiagnosisStore(onLoopback(AwsJsonApi.Service.DYNAMODB, aws), "init-priming", Duration.ofDays(1)),
-                    new DiagnosisEvents(onLoopback(AwsJsonApi.Service.EVENTBRIDGE, aws), "init-priming"),
+                    new DiagnosisEvents(onLoopback(AwsJsonApi.Service.EVENTBRIDGE, aws), "init-priming", "init-priming"),
                     new DiagnosisMetrics(new PrintStream(OutputStream.nullOutputStream())),
                     SnapStartPriming.CLOCK).handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(request)),
                     OutputStream.nullOutputStream(), null);

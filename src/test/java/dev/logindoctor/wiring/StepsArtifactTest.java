@@ -100,7 +100,7 @@ class StepsArtifactTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         String classPath = String.join(java.io.File.pathSeparator, libraries.stream().map(Path::toString).toList());
-        int status = javac.run(null, null, errors, "--release", "21", "-parameters", "-implicit:class", "-nowarn",
+        int status = javac.run(null, null, errors, "--release", "21", "-parameters", "-XDstringConcat=inline", "-implicit:class", "-nowarn",
                 "-d", out.toString(), "-cp", classPath, "-sourcepath", PROJECT.resolve("src/main/java").toString(),
                 PROJECT.resolve("src/main/java/dev/logindoctor/aws/StepHandler.java").toString());
         assertEquals(0, status, "StepHandler does not compile with the steps' libraries alone:\n" + errors);
