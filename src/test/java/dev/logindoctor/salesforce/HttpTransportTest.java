@@ -24,6 +24,35 @@ class HttpTransportTest {
         server.close();
     }
 
+    /**
+     * The JDK resends a POST whose connection closed before any answer unless told not to; for a login
+     * that is a second attempt counted toward lockout. One connection, one request, one clear error.
+     */
+    @Test
+    void aPostWhoseConnectionClosesUnansweredIsNeverSentAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try (ServerSocket closing = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!closing.isClosed()) {
+                    try (java.net.Socket socket = closing.accept()) {
+                        socket.getInputStream().read(new byte[8192]);
+                        requests.incrementAndGet();
+                    } catch (java.io.IOException stopped) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI login = URI.create("http://127.0.0.1:" + closing.getLocalPort() + "/services/Soap/u/64.0");
+            SalesforceUnavailable e = assertThrows(SalesforceUnavailable.class,
+                    () -> fast.send(HttpCall.post("SOAP login", login, Map.of("Content-Type", "text/xml"), "<login/>")));
+            assertTrue(e.getMessage().startsWith("SOAP login to 127.0.0.1 failed before a complete answer arrived"), e.getMessage());
+            Thread.sleep(300);
+            assertEquals(1, requests.get(), "the login was sent once");
+        }
+    }
+
     @Test
     void sendsHeadersAndBodyAndReturnsAnyStatus() {
         server.on("POST", "/echo", (ex, req) -> ContractServer.send(ex, 418, "text/plain", req.header("X-Test") + "|" + req.body()));
