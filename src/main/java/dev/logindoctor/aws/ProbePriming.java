@@ -37,12 +37,12 @@ final class ProbePriming {
 
     static void probeHandler() {
         if (InitPriming.snapStartInit()) {
-            probeRun();
+            probeRuns(SnapStartPriming.ROUNDS);
         }
     }
 
-    /** One probe run of a single healthy integration on loopback; returns its summary (for the test that it went the whole way). */
-    static JsonNode probeRun() {
+    /** Probe runs of a single healthy integration on loopback (one throwaway key); returns the last summary (for the test that it went the whole way). */
+    static JsonNode probeRuns(int rounds) {
         try (PrimingOrg aws = new PrimingOrg()) {
             Integration integration = new Integration("init-priming", aws.baseUrl(), "login-doctor@priming.example", LoginFlow.OAUTH_JWT,
                     PREFIX + "integration", PREFIX + "diagnostics", null, true);
@@ -70,7 +70,10 @@ final class ProbePriming {
                             secrets, Duration.ofMinutes(15), table, new RiskEvents(AwsCallPriming.onLoopback(AwsJsonApi.Service.EVENTBRIDGE, aws), "init-priming"),
                             SnapStartPriming.CLOCK, new PrintStream(OutputStream.nullOutputStream())));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new ProbeHandler(run).handleRequest(new ByteArrayInputStream(new byte[0]), out, null);
+            for (int round = 0; round < rounds; round++) {
+                out.reset();
+                new ProbeHandler(run).handleRequest(new ByteArrayInputStream(new byte[0]), out, null);
+            }
             return Json.MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

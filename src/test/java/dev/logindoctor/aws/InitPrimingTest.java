@@ -103,7 +103,7 @@ class InitPrimingTest {
     /** The probe's whole first run on loopback: a healthy JWT login, so the risk check after it runs too. */
     @Test
     void theProbesFirstRunGoesTheWholeWayAgainstTheLoopbackStandIn() {
-        com.fasterxml.jackson.databind.JsonNode summary = ProbePriming.probeRun();
+        com.fasterxml.jackson.databind.JsonNode summary = ProbePriming.probeRuns(2);
         assertEquals(1, summary.get("enabled").asInt(), summary.toString());
         com.fasterxml.jackson.databind.JsonNode result = summary.get("results").get(0);
         assertEquals("init-priming", result.get("integrationId").asText(), summary.toString());
