@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The one item shape of a stored diagnosis, for the DynamoDB table and the CLI's local JSON-lines
  * store alike (as plain maps: the table's attribute types are the aws package's business,
- * DiagnosisAttributes): the diagnosis's own fields (findings as a list of maps) beside the keys
+ * DynamoDbValues): the diagnosis's own fields (findings as a list of maps) beside the keys
  * <pre>
  *   pk     = INTEGRATION#{integrationId}          sk     = DIAG#{failedAt}#{diagnosisId}
  *   gsi1pk = CAUSE#{cause}   (GSI "ByCause")      gsi1sk = {failedAt}#{integrationId}
