@@ -13,7 +13,8 @@
 #   cold starts run from these folders (class path DIR:DIR/lib/*, as Lambda's /var/task);
 # - redaction: RedactionBench, the JSON round trip of the state StepRunner.run makes for HeldSecrets.
 # Environment: BENCH_RUNS (5 cold starts per case), BENCH_LATENCY_MS (400), BENCH_REPEATS (best of 3
-# diagnoses), BENCH_ALL_STEPS=1 (every step's cold start, not a representative five), BENCH_ONLY
+# diagnoses), BENCH_ALL_STEPS=1 (every step's cold start, not a representative five), BENCH_CASES
+# (cold starts of the named cases only, e.g. step-CheckUsername,record), BENCH_ONLY
 # (roundtrips, storm, coldstart or redaction: that part alone, merged into the last results), JAVA_HOME.
 # Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 7 minutes on 2 cores.
 set -euo pipefail
@@ -73,7 +74,7 @@ fi
 if [ -z "$only" ] || [ "$only" = coldstart ]; then
   "$JAVA" -cp "$TEST_CP" -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.classpath="$FUNCTIONS_CP" -Dbench.stepClasspath="$STEPS_CP" \
     -Dbench.ricClasspath="$RIC_CP" -Dbench.supportJar=target/bench/support.jar -Dbench.java="$JAVA" \
-    -Dbench.allSteps="${BENCH_ALL_STEPS:-0}" \
+    -Dbench.allSteps="${BENCH_ALL_STEPS:-0}" -Dbench.cases="${BENCH_CASES:-}" \
     dev.logindoctor.bench.ColdStartBench >target/bench/coldstart.json
 fi
 # The size each group uploads: its folder zipped (deflate, as SAM's zip and jar both write it).

@@ -84,6 +84,12 @@ public final class ColdStartBench {
             Case trivialCase = new Case("trivial", MapHandler.class.getName(), "{\"a\":1}", "{\"a\":1}", Map.of(), false);
             double ratioMax = 0;
             double firstMax = 0;
+            // -Dbench.cases=step-CheckUsername,record measures those cases alone (a look at one handler).
+            String only = System.getProperty("bench.cases", "");
+            if (!only.isBlank()) {
+                List<String> names = List.of(only.split(","));
+                cases.removeIf(c -> !names.contains(c.name()));
+            }
             for (Case c : cases) {
                 // Each run of the case right after one of the trivial handler: the machine's load drifts, the pair shares it.
                 List<double[]> pairs = new ArrayList<>();
