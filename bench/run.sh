@@ -11,11 +11,12 @@
 # - artifacts: what sam build ships each function group (deploy/: target/classes + the runtime jars;
 #   deploy/steps/: the steps' own build), built here the same way, zipped as SAM uploads it; the
 #   cold starts run from these folders (class path DIR:DIR/lib/*, as Lambda's /var/task);
-# - redaction: RedactionBench, the JSON round trip of the state StepRunner.run makes for HeldSecrets.
+# - redaction: RedactionBench, the JSON round trip of the state StepRunner.run makes for HeldSecrets;
+# - http: FirstHttpRequestBench, a fresh JVM's first request on the JDK's HttpClient vs HttpURLConnection.
 # Environment: BENCH_RUNS (5 cold starts per case), BENCH_LATENCY_MS (400), BENCH_REPEATS (best of 3
 # diagnoses), BENCH_ALL_STEPS=1 (every step's cold start, not a representative five), BENCH_CASES
 # (cold starts of the named cases only, e.g. step-CheckUsername,record), BENCH_ONLY
-# (roundtrips, storm, coldstart or redaction: that part alone, merged into the last results), JAVA_HOME.
+# (roundtrips, storm, coldstart, redaction or http: that part alone, merged into the last results), JAVA_HOME.
 # Needs moto (.venv/bin/moto_server, installed by ./mvnw test-compile). Runs in about 7 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,14 @@ if [ -z "$only" ] || [ "$only" = redaction ]; then
   # The state's JSON round trip StepRunner.run makes for HeldSecrets on every step, with Lambda's flags.
   "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$TEST_CP" dev.logindoctor.bench.RedactionBench >target/bench/redaction.json
 fi
+if [ -z "$only" ] || [ "$only" = http ]; then
+  # The first HTTP request of a fresh JVM (Lambda's flags) on the JDK's HttpClient and on HttpURLConnection, 3 JVMs each.
+  for client in httpclient urlconnection; do
+    for i in 1 2 3; do
+      "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp target/test-classes dev.logindoctor.bench.FirstHttpRequestBench "$client"
+    done | paste -sd, | sed "s/^/\"$client\": [/; s/$/]/"
+  done | paste -sd, | sed 's/^/{"firstHttpRequestMs": {/; s/$/}}/' >target/bench/http.json
+fi
 if [ -z "$only" ] || [ "$only" = coldstart ]; then
   "$JAVA" -cp "$TEST_CP" -Dbench.runs="${BENCH_RUNS:-5}" -Dbench.classpath="$FUNCTIONS_CP" -Dbench.stepClasspath="$STEPS_CP" \
     -Dbench.ricClasspath="$RIC_CP" -Dbench.supportJar=target/bench/support.jar -Dbench.java="$JAVA" \
@@ -86,5 +95,5 @@ printf '{"stepArtifactMB": %s, "artifacts": {"steps (deploy/steps/)": {"zippedMB
   "$functions_mb" "$(find "$ART/functions" -name '*.class' | wc -l)" "$(ls "$ART/functions/lib" | wc -l)" >target/bench/artifacts.json
 "$JAVA" -cp "$TEST_CP" dev.logindoctor.bench.BenchResults target/bench/results.json \
   target/bench/roundtrips.json target/bench/coldstart.json target/bench/storm.json target/bench/artifacts.json \
-  $(ls target/bench/redaction.json 2>/dev/null)
+  $(ls target/bench/redaction.json target/bench/http.json 2>/dev/null)
 echo "written: target/bench/results.json" >&2
