@@ -37,7 +37,7 @@ public final class AwsJsonApi {
     /** The SDK's throttling codes: a call refused with one of these was not done, and may be sent again. */
     private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
             "ProvisionedThroughputExceededException", "RequestLimitExceeded", "TooManyRequestsException",
-            "RequestThrottled", "RequestThrottledException", "SlowDown", "LimitExceededException");
+            "RequestThrottled", "RequestThrottledException", "SlowDown", "BandwidthLimitExceeded", "PriorRequestNotComplete");
 
     /** The services Login Doctor calls: name for messages, signing name, target prefix, protocol version, endpoint variable. */
     public enum Service {
