@@ -83,14 +83,17 @@ public final class HttpTransport {
         connection.setReadTimeout(millis(requestTimeout));
         // The read timeout is per read; this deadline also covers a body that drips and never ends.
         AtomicBoolean expired = new AtomicBoolean();
+        AtomicBoolean answered = new AtomicBoolean();
         TimerTask deadline = Deadlines.after(requestTimeout, () -> {
-            expired.set(true);
-            connection.disconnect();
+            // Never once answered: the connection may be back in the JDK's keep-alive cache by then.
+            if (!answered.get()) {
+                expired.set(true);
+                connection.disconnect();
+            }
         });
-        boolean answered = false;
         try {
             HttpReply reply = exchange(connection, call);
-            answered = true;
+            answered.set(true);
             return reply;
         } catch (IOException | RuntimeException e) {
             if (e instanceof SalesforceException known) {
@@ -102,7 +105,7 @@ public final class HttpTransport {
             throw failure(call, e);
         } finally {
             deadline.cancel();
-            if (!answered) {
+            if (!answered.get()) {
                 connection.disconnect();
             }
         }
