@@ -130,7 +130,7 @@ public final class ColdStartBench {
         String secret = org.diagnosticsSecretJson();
         SecretResolver secrets = reference -> secret;
         SalesforceEvidenceSources sources = new SalesforceEvidenceSources(secrets, org.baseUrl(), new HttpTransport(), clock, new TokenCache());
-        List<String> wanted = Boolean.getBoolean("bench.allSteps")
+        List<String> wanted = List.of("1", "true").contains(System.getProperty("bench.allSteps", "0"))
                 ? dev.logindoctor.engine.StepOrder.steps().stream().map(s -> s.name()).toList() : STEPS;
         Map<String, String> states = BenchFixtures.statesBefore(new LinkedHashSet<>(wanted), report, sources, clock.instant());
         List<Case> cases = new ArrayList<>();
