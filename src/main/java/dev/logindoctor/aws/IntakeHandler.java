@@ -114,6 +114,11 @@ public final class IntakeHandler implements RequestStreamHandler {
             return FunctionUrlEvent.response(accepted.get("duplicate").asBoolean() ? 200 : 202, accepted);
         } catch (InvalidReport e) {
             return FunctionUrlEvent.response(400, invalid(e));
+        } catch (AwsCallFailed e) {
+            // The report was good; Step Functions did not take it. Say so, so the sender can send it again
+            // (the execution name makes that safe), instead of the function URL's bare 502.
+            return FunctionUrlEvent.response(503, Json.MAPPER.createObjectNode().put("error", "NotStarted").putNull("field")
+                    .put("message", "the diagnosis could not be started; send the report again: " + e.getMessage()));
         }
     }
 
